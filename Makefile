@@ -1,0 +1,40 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 3
+
+.PHONY: run test setup install lint bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(BIN)/.installed
+
+setup: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+
+run: setup
+	@echo ""
+	@echo "Cổng thông tin:  http://$(HOST):$(PORT)/"
+	@echo "Trang quản trị:  http://$(HOST):$(PORT)/quan-tri/  (tài khoản in ở trên)"
+	@echo "Dừng bằng Ctrl+C."
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/gunicorn minhduc_portal.wsgi \
+		--bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - --log-level warning
+
+test: install
+	bash scripts/test.sh
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) var test-artifacts *.egg-info

@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.db import DatabaseError
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalAdminSite(admin.AdminSite):
+    """The admin, titled with the portal's own name as it stands in the database."""
+
+    site_title = _("Quản trị cổng thông tin")
+    index_title = _("Trang quản trị")
+
+    def each_context(self, request):
+        from .models import SiteIdentity
+
+        context = super().each_context(request)
+        try:
+            identity = SiteIdentity.current()
+        except DatabaseError:
+            identity = None
+        if identity:
+            name = identity.committee_short_name or identity.committee_name
+            context["site_header"] = f"Quản trị: {name} {identity.commune_name}"
+        else:
+            context["site_header"] = _("Quản trị cổng thông tin")
+        return context

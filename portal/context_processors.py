@@ -1,0 +1,20 @@
+import logging
+
+from django.db import DatabaseError
+
+from .models import DailyVisits, SiteIdentity
+
+logger = logging.getLogger(__name__)
+
+
+def site(request):
+    """Site identity and visit counts for the layout; an outage leaves them out, not a 500."""
+    try:
+        identity = SiteIdentity.current()
+        visits = DailyVisits.objects.totals()
+    except DatabaseError:
+        logger.warning("Layout rendered without database data", exc_info=True)
+        return {"site": None, "visits": None}
+    if identity:
+        visits["total"] += identity.visits_before_launch
+    return {"site": identity, "visits": visits}

@@ -1,0 +1,43 @@
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from indicators import demo as indicators_demo
+from meetings import demo as meetings_demo
+from news import demo as news_demo
+
+DEMO_USERNAME = "quantri"
+
+
+class Command(BaseCommand):
+    help = "Thêm dữ liệu mẫu từ bài viết gốc (an toàn khi chạy nhiều lần)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            # Meetings first: the article and the figures point at the meeting.
+            for part in (meetings_demo, news_demo, indicators_demo):
+                part.load(self)
+            password = self.demo_admin()
+        self.stdout.write(self.style.SUCCESS("Đã nạp dữ liệu mẫu."))
+        self.stdout.write(f"Tài khoản quản trị mẫu: {DEMO_USERNAME} / mật khẩu: {password}")
+
+    def demo_admin(self):
+        """The demo administrator; its password is generated once and kept in var/."""
+        path = settings.VAR_DIR / "demo-password"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(12))
+            path.chmod(0o600)
+        password = path.read_text().strip()
+        user, _ = get_user_model().objects.get_or_create(
+            username=DEMO_USERNAME,
+            defaults={"first_name": "Quản trị", "last_name": "mẫu"},
+        )
+        user.is_staff = user.is_superuser = True
+        if not user.check_password(password):
+            user.set_password(password)
+        user.save()
+        return password

@@ -1,0 +1,14 @@
+"""Records every install needs, created idempotently after each migrate."""
+
+COMMUNE_NAME = "xã Minh Đức"
+COMMITTEE_NAME = "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
+
+
+def create_site_identity(using="default", apps=None, **kwargs):
+    SiteIdentity = apps.get_model("portal", "SiteIdentity")
+    if not SiteIdentity.objects.using(using).exists():
+        SiteIdentity.objects.using(using).create(
+            commune_name=COMMUNE_NAME,
+            committee_name=COMMITTEE_NAME,
+            committee_short_name="Ban Chỉ đạo KHCN, ĐMST và CĐS",
+        )

@@ -1,0 +1,47 @@
+from django import template
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# Django's "l" format gives "Thứ 5"; pages name the day in full.
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+
+@register.filter
+def weekday(value):
+    """'Thứ Năm' for a date or datetime (in local time)."""
+    if value in (None, ""):
+        return ""
+    if hasattr(value, "tzinfo") and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return WEEKDAYS[value.weekday()]
+
+
+@register.filter
+def long_date(value):
+    """'Thứ Năm, 15/01/2026' (dates) or 'Thứ Năm, 15/01/2026 15:00' (datetimes)."""
+    if value in (None, ""):
+        return ""
+    if hasattr(value, "hour"):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return f"{weekday(value)}, {date_format(value, 'SHORT_DATETIME_FORMAT')}"
+    return f"{weekday(value)}, {date_format(value, 'SHORT_DATE_FORMAT')}"
+
+
+@register.simple_tag(takes_context=True)
+def nav_link(context, url_name, label, exact=False):
+    """A navigation item, marked aria-current when the page is in its section."""
+    url = reverse(url_name)
+    request = context.get("request")
+    path = request.path if request else ""
+    current = path == url if exact else path.startswith(url)
+    return format_html(
+        '<li><a href="{}"{}>{}</a></li>',
+        url,
+        mark_safe(' aria-current="page"') if current else "",
+        label,
+    )
