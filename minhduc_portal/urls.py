@@ -1,9 +1,15 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from indicators.sitemaps import sitemaps as indicator_sitemaps
+from meetings.sitemaps import sitemaps as meeting_sitemaps
+from news.sitemaps import sitemaps as news_sitemaps
 from portal import errors
+
+sitemaps = {**news_sitemaps, **meeting_sitemaps, **indicator_sitemaps}
 
 urlpatterns = [
     path("", include("portal.urls")),
@@ -11,6 +17,7 @@ urlpatterns = [
     path("", include("meetings.urls")),
     path("chi-so/", include("indicators.urls")),
     path("quan-tri/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
 ]
 
 if settings.SERVE_MEDIA:

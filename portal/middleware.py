@@ -1,8 +1,11 @@
 import logging
+import time
 
 from django.conf import settings
 from django.db import DatabaseError
+from django.urls import Resolver404, resolve
 
+from . import counting
 from .models import DailyVisits
 
 logger = logging.getLogger(__name__)
@@ -32,9 +35,9 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
-def is_countable(request):
-    """A page view by a person: a GET for an HTML page outside the admin and assets."""
-    if request.method != "GET" or VISIT_COOKIE in request.COOKIES:
+def is_page_view(request):
+    """A GET for a public page by a person, not an asset, the admin, a feed or a robot."""
+    if request.method != "GET":
         return False
     path = request.path
     skipped = ("/quan-tri/", "/healthz", "/" + settings.STATIC_URL, "/" + settings.MEDIA_URL)
@@ -45,31 +48,56 @@ def is_countable(request):
 
 
 class VisitCounterMiddleware:
-    """Counts a visitor once per 30 minutes, marking them with a short-lived cookie.
+    """Counts site visits and per-object views before any page cache can answer.
 
-    Sits before any page cache, so cached pages are counted too. Only a first visit gets
-    the cookie, so returning visitors cause no write and their responses stay cacheable.
+    A visitor counts once per 30 minutes (a short-lived cookie set only on the counted
+    response, so returning visitors cause no write and their pages stay cacheable).
+    Views marked with ``counting.counts_views`` count once per visitor and object.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        count = is_countable(request)
-        if count:
-            try:
-                DailyVisits.record()
-            except DatabaseError:
-                logger.warning("Visit not counted: database unavailable", exc_info=True)
-                count = False
+        if not is_page_view(request):
+            return self.get_response(request)
+        new_visit = VISIT_COOKIE not in request.COOKIES and self._count(DailyVisits.record)
+        seen = self._count_object_view(request)
         response = self.get_response(request)
-        if count:
+        if new_visit:
             response.set_cookie(
-                VISIT_COOKIE,
-                "1",
-                max_age=VISIT_WINDOW_SECONDS,
+                VISIT_COOKIE, "1", max_age=VISIT_WINDOW_SECONDS, httponly=True, samesite="Lax"
+            )
+        if seen is not None:
+            response.set_cookie(
+                counting.SEEN_COOKIE,
+                counting.write_seen(seen),
+                max_age=counting.WINDOW_SECONDS,
                 httponly=True,
                 samesite="Lax",
-                secure=request.is_secure(),
             )
         return response
+
+    def _count(self, record, *args, **kwargs):
+        try:
+            return record(*args, **kwargs)
+        except DatabaseError:
+            logger.warning("View not counted: database unavailable", exc_info=True)
+            return 0
+
+    def _count_object_view(self, request):
+        """Count the object this URL shows; the updated 'seen' map, or None if unchanged."""
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        counter = getattr(match.func, "view_counter", None)
+        if counter is None:
+            return None
+        now = int(time.time())
+        seen = counting.read_seen(request.COOKIES.get(counting.SEEN_COOKIE), now)
+        key = counting.object_key(match.view_name, match.kwargs)
+        if key in seen or not self._count(counter, **match.kwargs):
+            return None
+        seen[key] = now
+        return seen

@@ -80,9 +80,10 @@ class DailyVisits(models.Model):
         """Add one visit to the day's row; an UPDATE in the database, so none is lost."""
         day = day or timezone.localdate()
         if cls.objects.filter(day=day).update(count=F("count") + 1):
-            return
+            return 1
         try:
             with transaction.atomic():
                 cls.objects.create(day=day, count=1)
         except IntegrityError:  # another request created the row first
             cls.objects.filter(day=day).update(count=F("count") + 1)
+        return 1

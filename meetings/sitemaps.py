@@ -1,0 +1,3 @@
+"""Entries for /sitemap.xml, collected by minhduc_portal/urls.py."""
+
+sitemaps = {}
