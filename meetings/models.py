@@ -1,0 +1,619 @@
+"""People, the committee, its meetings and the directives they issue."""
+
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+from .text import slugify_vi
+from .validators import ATTACHMENT_EXTENSIONS, validate_attachment_size
+
+MINUTES_EXTENSIONS = {
+    "Document": True,
+    "Paragraph": True,
+    "Text": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "Bold": True,
+    "Italic": True,
+    "Underline": True,
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "History": True,
+}
+
+
+class Person(models.Model):
+    full_name = models.CharField(_("họ và tên"), max_length=120)
+    note = models.CharField(
+        _("ghi chú nội bộ"),
+        max_length=255,
+        blank=True,
+        help_text=_("Chỉ cán bộ quản trị xem; không hiện trên cổng."),
+    )
+
+    class Meta:
+        verbose_name = _("người")
+        verbose_name_plural = _("người")
+        ordering = ["full_name", "pk"]
+
+    def __str__(self):
+        return self.full_name
+
+    def get_absolute_url(self):
+        return reverse("meetings:committee")
+
+
+class Unit(models.Model):
+    name = models.CharField(_("tên đơn vị"), max_length=200, unique=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=200, unique=True, blank=True)
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify_vi(self.name)[:200]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{reverse('meetings:directives')}?don_vi={self.slug}"
+
+
+class Committee(models.Model):
+    name = models.CharField(_("tên"), max_length=255)
+    slug = models.SlugField(_("đường dẫn"), max_length=255, unique=True)
+    description = models.TextField(_("giới thiệu"), blank=True)
+
+    class Meta:
+        verbose_name = _("ban chỉ đạo")
+        verbose_name_plural = _("ban chỉ đạo")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:committee")
+
+
+class MembershipQuerySet(models.QuerySet):
+    def on(self, day):
+        """Memberships that held on `day` (from and to dates included)."""
+        return self.filter(Q(start__lte=day) | Q(start__isnull=True)).filter(
+            Q(end__gte=day) | Q(end__isnull=True)
+        )
+
+    def current(self):
+        return self.on(timezone.localdate())
+
+    def past(self):
+        return self.filter(end__lt=timezone.localdate())
+
+
+class Role(models.IntegerChoices):
+    """Roles in the committee; the number is the order pages list them in."""
+
+    HEAD = 10, _("Trưởng Ban")
+    STANDING_DEPUTY = 20, _("Phó Trưởng Ban thường trực")
+    DEPUTY = 30, _("Phó Trưởng Ban")
+    MEMBER = 40, _("Thành viên")
+    SECRETARY = 50, _("Thư ký")
+
+
+class Membership(models.Model):
+    Role = Role
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("ban")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("người")
+    )
+    role = models.PositiveSmallIntegerField(
+        _("vai trò trong Ban"), choices=Role.choices, default=Role.MEMBER
+    )
+    title = models.CharField(
+        _("chức vụ"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ví dụ: Bí thư Đảng ủy xã, Trưởng Ban Chỉ đạo."),
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("đơn vị công tác"),
+    )
+    start = models.DateField(_("từ ngày"), null=True, blank=True)
+    end = models.DateField(_("đến ngày"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("thành viên Ban")
+        verbose_name_plural = _("thành viên Ban")
+        ordering = ["committee", "role", "start", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=F("start")),
+                name="membership_end_after_start",
+                violation_error_message=_("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.title or self.get_role_display()}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:committee")
+
+
+class MeetingQuerySet(models.QuerySet):
+    def public(self):
+        """Meetings citizens may see: every meeting, cancelled ones marked as such."""
+        return self.select_related("committee", "chair")
+
+    def held(self):
+        """Meetings that took place."""
+        return self.filter(status=Meeting.Status.HELD)
+
+    def upcoming(self, now=None):
+        """Planned meetings that have not started yet, soonest first."""
+        now = now or timezone.now()
+        return self.filter(status=Meeting.Status.PLANNED, start__gte=now).order_by("start")
+
+    def in_year(self, year):
+        return self.filter(start__year=year)
+
+
+class Meeting(models.Model):
+    class Kind(models.TextChoices):
+        REGULAR = "regular", _("Thường kỳ")
+        EXTRAORDINARY = "extraordinary", _("Bất thường")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Dự kiến")
+        HELD = "held", _("Đã họp")
+        CANCELLED = "cancelled", _("Đã hủy")
+
+    class MinutesStatus(models.TextChoices):
+        DRAFT = "draft", _("Dự thảo")
+        APPROVED = "approved", _("Đã duyệt")
+        PUBLISHED = "published", _("Đã công bố")
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("ban")
+    )
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=255,
+        unique=True,
+        blank=True,
+        help_text=_("Để trống để tạo tự động từ tiêu đề."),
+    )
+    start = models.DateTimeField(_("bắt đầu"))
+    end = models.DateTimeField(_("kết thúc"), null=True, blank=True)
+    place = models.CharField(_("địa điểm"), max_length=255, blank=True)
+    chair = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="chaired_meetings",
+        verbose_name=_("chủ trì"),
+    )
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.REGULAR)
+    status = models.CharField(
+        _("tình trạng"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    summary = models.TextField(_("tóm tắt"), blank=True)
+    minutes = ProseEditorField(
+        _("biên bản"), extensions=MINUTES_EXTENSIONS, sanitize=True, blank=True
+    )
+    minutes_status = models.CharField(
+        _("tình trạng biên bản"),
+        max_length=20,
+        choices=MinutesStatus.choices,
+        default=MinutesStatus.DRAFT,
+        help_text=_("Biên bản chỉ hiện trên cổng khi đã công bố."),
+    )
+    minutes_approved_at = models.DateField(_("ngày duyệt biên bản"), null=True, blank=True)
+    reviewed_year = models.PositiveSmallIntegerField(
+        _("năm được đánh giá"),
+        null=True,
+        blank=True,
+        help_text=_("Năm có số liệu chỉ tiêu được cuộc họp xem xét, ví dụ 2025."),
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cuộc họp")
+        verbose_name_plural = _("cuộc họp")
+        ordering = ["-start", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=F("start")),
+                name="meeting_end_after_start",
+                violation_error_message=_("Giờ kết thúc phải sau giờ bắt đầu."),
+            ),
+            models.CheckConstraint(
+                condition=Q(reviewed_year__isnull=True)
+                | Q(reviewed_year__gte=2000, reviewed_year__lte=2100),
+                name="meeting_reviewed_year_range",
+                violation_error_message=_("Năm được đánh giá phải từ 2000 đến 2100."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("meetings:detail", kwargs={"slug": self.slug})
+
+    @property
+    def minutes_public(self):
+        return self.minutes_status == self.MinutesStatus.PUBLISHED and bool(self.minutes)
+
+
+def unique_slug(meeting):
+    """A slug from the title and date, with a number added if another meeting has it."""
+    base = slugify_vi(meeting.title)[:230] or "cuoc-hop"
+    slug, n = base, 2
+    others = Meeting.objects.exclude(pk=meeting.pk)
+    while others.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class Attachment(models.Model):
+    class Kind(models.TextChoices):
+        REPORT = "report", _("Báo cáo")
+        RESOLUTION = "resolution", _("Nghị quyết, kết luận")
+        PLAN = "plan", _("Kế hoạch")
+        OTHER = "other", _("Tài liệu khác")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("cuộc họp")
+    )
+    title = models.CharField(_("tên tài liệu"), max_length=255)
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.REPORT)
+    file = models.FileField(
+        _("tệp"),
+        upload_to="cuoc-hop/%Y/",
+        validators=[
+            FileExtensionValidator(
+                ATTACHMENT_EXTENSIONS,
+                message=_("Tệp “%(extension)s” không được nhận. Chỉ nhận: %(allowed_extensions)s."),
+            ),
+            validate_attachment_size,
+        ],
+        help_text=_("PDF, Word, Excel hoặc ảnh; tối đa 20 MB."),
+    )
+    public = models.BooleanField(_("công khai"), default=True)
+
+    class Meta:
+        verbose_name = _("tài liệu đính kèm")
+        verbose_name_plural = _("tài liệu đính kèm")
+        ordering = ["meeting", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.file.url
+
+
+class AttendanceQuerySet(models.QuerySet):
+    def in_role_order(self):
+        """Committee role order (not alphabetical), guests last."""
+        return self.order_by(F("committee_role").asc(nulls_last=True), "order", "pk")
+
+
+class Attendance(models.Model):
+    class MeetingRole(models.TextChoices):
+        CHAIR = "chair", _("Chủ trì")
+        MEMBER = "member", _("Thành viên")
+        PRESENTER = "presenter", _("Báo cáo")
+        SECRETARY = "secretary", _("Thư ký")
+        GUEST = "guest", _("Khách mời")
+
+    class Presence(models.TextChoices):
+        PRESENT = "present", _("Có mặt")
+        EXCUSED = "excused", _("Vắng có lý do")
+        ABSENT = "absent", _("Vắng")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("cuộc họp")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="attendances", verbose_name=_("người")
+    )
+    title = models.CharField(
+        _("chức vụ lúc họp"),
+        max_length=255,
+        blank=True,
+        help_text=_("Lấy từ danh sách thành viên Ban vào ngày họp; sửa được."),
+    )
+    committee_role = models.PositiveSmallIntegerField(
+        _("vai trò trong Ban"), choices=Role.choices, null=True, blank=True
+    )
+    meeting_role = models.CharField(
+        _("vai trò trong cuộc họp"),
+        max_length=20,
+        choices=MeetingRole.choices,
+        default=MeetingRole.MEMBER,
+    )
+    presence = models.CharField(
+        _("tham dự"), max_length=20, choices=Presence.choices, default=Presence.PRESENT
+    )
+    absence_reason = models.CharField(
+        _("lý do vắng (nội bộ)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Chỉ cán bộ quản trị xem; không bao giờ hiện trên cổng."),
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    objects = AttendanceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("người dự họp")
+        verbose_name_plural = _("người dự họp")
+        ordering = ["meeting", "committee_role", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"],
+                name="attendance_once_per_meeting",
+                violation_error_message=_("Người này đã có trong danh sách dự họp."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.title})" if self.title else str(self.person)
+
+    def get_absolute_url(self):
+        return self.meeting.get_absolute_url()
+
+    @property
+    def present(self):
+        return self.presence == self.Presence.PRESENT
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("cuộc họp")
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=1)
+    title = models.CharField(_("nội dung"), max_length=500)
+    presenter = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("người trình bày"),
+    )
+    presenter_unit = models.ForeignKey(
+        Unit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("đơn vị trình bày"),
+    )
+    content = models.TextField(_("tóm tắt"), blank=True)
+
+    class Meta:
+        verbose_name = _("mục chương trình họp")
+        verbose_name_plural = _("chương trình họp")
+        ordering = ["meeting", "order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#chuong-trinh"
+
+
+class Issue(models.Model):
+    """A difficulty or shortcoming (khó khăn, hạn chế) raised at a meeting."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="issues", verbose_name=_("cuộc họp")
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=1)
+    text = models.TextField(_("nội dung"))
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="issues",
+        verbose_name=_("đơn vị liên quan"),
+    )
+
+    class Meta:
+        verbose_name = _("khó khăn, hạn chế")
+        verbose_name_plural = _("khó khăn, hạn chế")
+        ordering = ["meeting", "order", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#kho-khan"
+
+
+class DirectiveQuerySet(models.QuerySet):
+    def with_state(self, today=None):
+        """Annotate `is_overdue`, `is_late` and `state` (the status as the public reads it).
+
+        Overdue is derived against the local date (Asia/Ho_Chi_Minh), never stored.
+        """
+        today = today or timezone.localdate()
+        open_ = ~Q(status__in=[Directive.Status.DONE, Directive.Status.CANCELLED])
+        overdue = open_ & Q(deadline__lt=today)
+        late = Q(
+            status=Directive.Status.DONE, deadline__isnull=False, completed_on__gt=F("deadline")
+        )
+        unassigned = open_ & Q(unit__isnull=True, person__isnull=True)
+        return self.annotate(
+            is_overdue=Case(When(overdue, then=Value(True)), default=Value(False)),
+            is_late=Case(When(late, then=Value(True)), default=Value(False)),
+            state=Case(
+                When(status=Directive.Status.CANCELLED, then=Value(State.CANCELLED)),
+                When(late, then=Value(State.DONE_LATE)),
+                When(status=Directive.Status.DONE, then=Value(State.DONE)),
+                When(overdue, then=Value(State.OVERDUE)),
+                When(unassigned, then=Value(State.UNASSIGNED)),
+                When(status=Directive.Status.IN_PROGRESS, then=Value(State.IN_PROGRESS)),
+                default=Value(State.ASSIGNED),
+                output_field=models.CharField(),
+            ),
+        )
+
+    def overdue(self, today=None):
+        """Open directives whose deadline is before today (local date)."""
+        return self.with_state(today).filter(is_overdue=True)
+
+    def for_tracker(self, today=None):
+        """Everything the tracker shows, overdue first, in a fixed number of queries."""
+        return (
+            self.with_state(today)
+            .select_related("meeting", "unit", "person")
+            .prefetch_related("updates")
+            .order_by(
+                F("is_overdue").desc(),
+                Case(
+                    When(status__in=["done", "cancelled"], then=Value(1)),
+                    default=Value(0),
+                ),
+                F("deadline").asc(nulls_last=True),
+                "-meeting__start",
+                "order",
+                "pk",
+            )
+        )
+
+
+class State(models.TextChoices):
+    """A directive's status as the public reads it, derived from status, deadline and today."""
+
+    UNASSIGNED = "unassigned", _("Chưa phân công")
+    ASSIGNED = "assigned", _("Đã giao")
+    IN_PROGRESS = "in_progress", _("Đang thực hiện")
+    OVERDUE = "overdue", _("Quá hạn")
+    DONE = "done", _("Hoàn thành")
+    DONE_LATE = "done_late", _("Hoàn thành trễ hạn")
+    CANCELLED = "cancelled", _("Đã hủy")
+
+
+class Directive(models.Model):
+    """A direction (kết luận chỉ đạo) issued at a meeting, followed until it is done."""
+
+    class Status(models.TextChoices):
+        ASSIGNED = "assigned", _("Đã giao")
+        IN_PROGRESS = "in_progress", _("Đang thực hiện")
+        DONE = "done", _("Hoàn thành")
+        CANCELLED = "cancelled", _("Đã hủy")
+
+    State = State
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="directives", verbose_name=_("cuộc họp")
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=1)
+    text = models.TextField(_("nội dung chỉ đạo"))
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="directives",
+        verbose_name=_("đơn vị chủ trì"),
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="directives",
+        verbose_name=_("người phụ trách"),
+    )
+    deadline = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
+    status = models.CharField(
+        _("tình trạng"), max_length=20, choices=Status.choices, default=Status.ASSIGNED
+    )
+    completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+
+    objects = DirectiveQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kết luận chỉ đạo")
+        verbose_name_plural = _("kết luận chỉ đạo")
+        ordering = ["meeting", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="done") | Q(completed_on__isnull=False),
+                name="directive_done_has_date",
+                violation_error_message=_("Kết luận đã hoàn thành cần có ngày hoàn thành."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="done") | Q(completed_on__isnull=True),
+                name="directive_date_only_when_done",
+                violation_error_message=_(
+                    "Chỉ ghi ngày hoàn thành khi tình trạng là “Hoàn thành”."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#ket-luan-{self.pk}"
+
+
+class DirectiveUpdate(models.Model):
+    directive = models.ForeignKey(
+        Directive, on_delete=models.CASCADE, related_name="updates", verbose_name=_("kết luận")
+    )
+    date = models.DateField(_("ngày"), default=timezone.localdate)
+    note = models.CharField(_("tiến độ"), max_length=500)
+
+    class Meta:
+        verbose_name = _("cập nhật tiến độ")
+        verbose_name_plural = _("cập nhật tiến độ")
+        ordering = ["directive", "-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.date:%d/%m/%Y}: {self.note[:60]}"
+
+    def get_absolute_url(self):
+        return self.directive.get_absolute_url()

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from portal.views import home
+from . import views
 
 app_name = "meetings"
 urlpatterns = [
-    path("cuoc-hop/", home, name="list"),
-    path("ket-luan-chi-dao/", home, name="directives"),
-    path("ban-chi-dao/", home, name="committee"),
+    path("cuoc-hop/", views.MeetingListView.as_view(), name="list"),
+    path("cuoc-hop/lich.ics", views.calendar, name="calendar"),
+    path("cuoc-hop/<slug:slug>/", views.MeetingDetailView.as_view(), name="detail"),
+    path("ket-luan-chi-dao/", views.directives, name="directives"),
+    path("ban-chi-dao/", views.committee, name="committee"),
 ]
