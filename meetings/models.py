@@ -271,6 +271,8 @@ class Meeting(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self)
+        # The form sanitises too; this covers every other way in (shell, imports, demo data).
+        self.minutes = self._meta.get_field("minutes").sanitize(self.minutes or "")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
