@@ -1,10 +1,13 @@
 """Records every install needs, created idempotently after each migrate."""
 
+from django.apps import apps as global_apps
+
 COMMUNE_NAME = "xã Minh Đức"
 COMMITTEE_NAME = "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
 
 
-def create_site_identity(using="default", apps=None, **kwargs):
+def create_site_identity(using="default", apps=global_apps, **kwargs):
+    # flush (used by transactional tests) sends post_migrate without apps.
     SiteIdentity = apps.get_model("portal", "SiteIdentity")
     if not SiteIdentity.objects.using(using).exists():
         SiteIdentity.objects.using(using).create(

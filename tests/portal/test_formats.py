@@ -1,0 +1,57 @@
+import datetime
+import zoneinfo
+
+import pytest
+from django import forms
+from django.template import Context, Template
+from django.utils import formats
+
+from portal.templatetags.portal import long_date, weekday
+
+
+def render(source, **context):
+    return Template("{% load humanize l10n portal %}" + source).render(Context(context))
+
+
+def test_numbers_use_dot_for_thousands_and_comma_for_decimals():
+    assert render("{{ n }}", n=2945) == "2.945"
+    assert render("{{ n }}", n=1234567) == "1.234.567"
+    assert render("{{ x|floatformat:2 }}", x=91.24) == "91,24"
+    assert render("{{ x|floatformat:2 }}", x=57.3174) == "57,32"
+
+
+def test_years_can_be_shown_without_grouping():
+    assert render("{{ y|unlocalize }}", y=2026) == "2026"
+
+
+def test_dates_are_day_month_year():
+    day = datetime.date(2026, 1, 15)
+    assert render("{{ d|date:'SHORT_DATE_FORMAT' }}", d=day) == "15/01/2026"
+    assert formats.date_format(day) == "15/01/2026"
+
+
+def test_typed_dates_are_read_day_first():
+    """An official typing 05/01/2026 means 5 January, not 1 May."""
+    field = forms.DateField()
+    assert field.clean("05/01/2026") == datetime.date(2026, 1, 5)
+    assert forms.DateTimeField().clean("15/01/2026 14:00").day == 15
+
+
+def test_weekday_names_are_in_full():
+    assert weekday(datetime.date(2026, 1, 15)) == "Thứ Năm"
+    assert weekday(datetime.date(2026, 1, 18)) == "Chủ Nhật"
+    assert long_date(datetime.date(2026, 1, 15)) == "Thứ Năm, 15/01/2026"
+
+
+def test_long_date_shows_local_time_for_aware_datetimes():
+    utc = datetime.datetime(2026, 1, 15, 8, 0, tzinfo=zoneinfo.ZoneInfo("UTC"))
+    assert long_date(utc) == "Thứ Năm, 15/01/2026 15:00"
+
+
+def test_weeks_start_on_monday():
+    assert formats.get_format("FIRST_DAY_OF_WEEK") == 1
+
+
+@pytest.mark.parametrize("value", [None, ""])
+def test_empty_dates_render_empty(value):
+    assert long_date(value) == "" and weekday(value) == ""
