@@ -179,8 +179,10 @@ class MeetingQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(status=Meeting.Status.PLANNED, start__gte=now).order_by("start")
 
-    def in_year(self, year):
-        return self.filter(start__year=year)
+    def not_upcoming(self, now=None):
+        """Everything `upcoming()` leaves out: held, cancelled, and planned ones already past."""
+        now = now or timezone.now()
+        return self.exclude(status=Meeting.Status.PLANNED, start__gte=now)
 
 
 class Meeting(models.Model):
@@ -210,6 +212,11 @@ class Meeting(models.Model):
         help_text=_("Để trống để tạo tự động từ tiêu đề."),
     )
     start = models.DateTimeField(_("bắt đầu"))
+    start_time_known = models.BooleanField(
+        _("biết giờ chính xác"),
+        default=True,
+        help_text=_("Bỏ chọn khi chỉ biết buổi (sáng, chiều, tối): cổng chỉ ghi buổi."),
+    )
     end = models.DateTimeField(_("kết thúc"), null=True, blank=True)
     place = models.CharField(_("địa điểm"), max_length=255, blank=True)
     chair = models.ForeignKey(
@@ -277,6 +284,12 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:detail", kwargs={"slug": self.slug})
+
+    @property
+    def session(self):
+        """'sáng', 'chiều' or 'tối' of the local start time."""
+        hour = timezone.localtime(self.start).hour
+        return "sáng" if hour < 12 else "chiều" if hour < 18 else "tối"
 
     @property
     def minutes_public(self):

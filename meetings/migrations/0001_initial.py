@@ -92,6 +92,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=255, verbose_name='tiêu đề')),
                 ('slug', models.SlugField(blank=True, help_text='Để trống để tạo tự động từ tiêu đề.', max_length=255, unique=True, verbose_name='đường dẫn')),
                 ('start', models.DateTimeField(verbose_name='bắt đầu')),
+                ('start_time_known', models.BooleanField(default=True, help_text='Bỏ chọn khi chỉ biết buổi (sáng, chiều, tối): cổng chỉ ghi buổi.', verbose_name='biết giờ chính xác')),
                 ('end', models.DateTimeField(blank=True, null=True, verbose_name='kết thúc')),
                 ('place', models.CharField(blank=True, max_length=255, verbose_name='địa điểm')),
                 ('kind', models.CharField(choices=[('regular', 'Thường kỳ'), ('extraordinary', 'Bất thường')], default='regular', max_length=20, verbose_name='loại')),
