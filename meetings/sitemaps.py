@@ -1,3 +1,29 @@
 """Entries for /sitemap.xml, collected by minhduc_portal/urls.py."""
 
-sitemaps = {}
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import Meeting
+
+
+class MeetingSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Meeting.objects.public().order_by("-start")
+
+    def lastmod(self, meeting):
+        return meeting.updated_at
+
+
+class PagesSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return ["meetings:list", "meetings:directives", "meetings:committee"]
+
+    def location(self, name):
+        return reverse(name)
+
+
+sitemaps = {"meetings": MeetingSitemap, "meetings-pages": PagesSitemap}

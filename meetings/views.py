@@ -1,16 +1,132 @@
+import datetime
+
+from django.core.paginator import Paginator
+from django.db.models.functions import ExtractYear
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
+from icalendar import Calendar, Event
 
-from portal.views import home
-
-from .models import Meeting
+from .forms import DirectiveFilterForm
+from .models import Directive, Meeting, Membership
+from .related import reports_and_figures
 
 
 class MeetingListView(ListView):
-    model = Meeting
+    """Upcoming meetings first, then every other meeting by year, newest first."""
+
+    template_name = "meetings/meeting_list.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return Meeting.objects.public().not_upcoming().annotate(year=ExtractYear("start"))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if context["page_obj"].number == 1:
+            context["upcoming"] = Meeting.objects.public().upcoming()
+        return context
 
 
 class MeetingDetailView(DetailView):
-    model = Meeting
+    template_name = "meetings/meeting_detail.html"
+
+    def get_queryset(self):
+        return Meeting.objects.public()
+
+    def get_context_data(self, **kwargs):
+        meeting = self.object
+        attendances = list(meeting.attendances.select_related("person").in_role_order())
+        return super().get_context_data(
+            attendances=attendances,
+            present_count=sum(a.present for a in attendances),
+            agenda=meeting.agenda_items.select_related("presenter", "presenter_unit"),
+            issues=meeting.issues.select_related("unit"),
+            directives=meeting.directives.for_tracker().order_by("order", "pk"),
+            attachments=meeting.attachments.filter(public=True),
+            **reports_and_figures(meeting),
+            **kwargs,
+        )
 
 
-directives = committee = calendar = home
+@require_safe
+def minutes(request, slug):
+    """The minutes as a clean A4 page; drafts only for staff who may see meetings."""
+    meeting = get_object_or_404(Meeting.objects.public(), slug=slug)
+    staff = request.user.has_perm("meetings.view_meeting")
+    if not (meeting.minutes_public or (staff and meeting.minutes)):
+        raise Http404
+    attendances = meeting.attendances.select_related("person").in_role_order()
+    return render(
+        request,
+        "meetings/minutes_print.html",
+        {"meeting": meeting, "attendances": attendances, "draft": not meeting.minutes_public},
+    )
+
+
+@require_safe
+def directives(request):
+    """The tracker: every directive, overdue first, filtered by GET parameters."""
+    meetings_with_directives = Meeting.objects.filter(directives__isnull=False)
+    years = [d.year for d in meetings_with_directives.dates("start", "year")]
+    form = DirectiveFilterForm(request.GET, sorted(set(years), reverse=True))
+    directives = Directive.objects.for_tracker().filter(**form.filters())
+    page = Paginator(directives, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "meetings/directive_list.html",
+        {"form": form, "page_obj": page, "directives": page, "query_string": query.urlencode()},
+    )
+
+
+@require_safe
+def committee(request):
+    """Current members in role order; past members apart."""
+    memberships = Membership.objects.select_related("person", "committee", "unit")
+    return render(
+        request,
+        "meetings/committee.html",
+        {"current": memberships.current(), "past": memberships.past().order_by("-end", "role")},
+    )
+
+
+@require_safe
+def calendar(request):
+    """Every meeting as an RFC 5545 event, times in Asia/Ho_Chi_Minh."""
+    cal = Calendar()
+    cal.add("prodid", "-//Cong thong tin Ban Chi dao xa Minh Duc//cuoc-hop//VI")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "Lịch họp Ban Chỉ đạo")
+    cal.add("x-wr-timezone", timezone.get_current_timezone_name())
+    host = request.get_host()
+    local = timezone.get_current_timezone()
+    for meeting in Meeting.objects.public().order_by("start"):
+        event = Event()
+        event.add("uid", f"cuoc-hop-{meeting.pk}@{host}")
+        event.add("dtstamp", meeting.updated_at.astimezone(datetime.UTC))
+        event.add("dtstart", meeting.start.astimezone(local))
+        if meeting.end:
+            event.add("dtend", meeting.end.astimezone(local))
+        event.add("summary", meeting.title)
+        if meeting.place:
+            event.add("location", meeting.place)
+        url = request.build_absolute_uri(meeting.get_absolute_url())
+        event.add("url", url)
+        event.add("description", f"{meeting.summary}\n\n{url}".strip())
+        event.add("status", ICS_STATUS[meeting.status])
+        cal.add_component(event)
+    cal.add_missing_timezones()
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="lich-hop.ics"'
+    return response
+
+
+ICS_STATUS = {
+    Meeting.Status.PLANNED: "TENTATIVE",
+    Meeting.Status.HELD: "CONFIRMED",
+    Meeting.Status.CANCELLED: "CANCELLED",
+}
