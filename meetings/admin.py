@@ -1,1 +1,199 @@
-# Register your models here.
+"""The secretary's desk: a whole meeting entered on one page."""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    Committee,
+    Directive,
+    DirectiveUpdate,
+    Issue,
+    Meeting,
+    Membership,
+    Person,
+    Unit,
+)
+
+SHORT_TEXT = {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fields = ["person", "role", "title", "unit", "start", "end"]
+    autocomplete_fields = ["person", "unit"]
+    extra = 1
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    search_fields = ["full_name"]
+    list_display = ["full_name", "note"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+    list_display = ["name", "slug"]
+
+
+@admin.register(Committee)
+class CommitteeAdmin(admin.ModelAdmin):
+    list_display = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline]
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    fields = ["person", "title", "committee_role", "meeting_role", "presence", "absence_reason"]
+    autocomplete_fields = ["person"]
+    extra = 1
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    fields = ["order", "title", "presenter", "presenter_unit", "content"]
+    autocomplete_fields = ["presenter", "presenter_unit"]
+    extra = 1
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in ("title", "content"):
+            kwargs.update(SHORT_TEXT)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class IssueInline(admin.TabularInline):
+    model = Issue
+    fields = ["order", "text", "unit"]
+    autocomplete_fields = ["unit"]
+    extra = 1
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "text":
+            kwargs.update(SHORT_TEXT)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class DirectiveInline(IssueInline):
+    model = Directive
+    fields = ["order", "text", "unit", "person", "deadline", "status", "completed_on"]
+    autocomplete_fields = ["unit", "person"]
+    show_change_link = True
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    fields = ["title", "kind", "file", "public"]
+    extra = 1
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["title", "start", "status", "minutes_status"]
+    list_filter = ["status", "minutes_status", "kind", "committee"]
+    search_fields = ["title", "summary"]
+    date_hierarchy = "start"
+    autocomplete_fields = ["chair"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "committee",
+                    "title",
+                    "slug",
+                    ("start", "start_time_known"),
+                    "end",
+                    "place",
+                    "chair",
+                    ("kind", "status"),
+                    "reviewed_year",
+                    "summary",
+                ]
+            },
+        ),
+        (_("Biên bản"), {"fields": ["minutes", ("minutes_status", "minutes_approved_at")]}),
+    ]
+    inlines = [AttendanceInline, AgendaItemInline, IssueInline, DirectiveInline, AttachmentInline]
+
+    class Media:
+        js = ["meetings/admin-attendance.js"]
+        css = {"all": ["meetings/admin.css"]}
+
+    def get_urls(self):
+        members = self.admin_site.admin_view(self.members_view)
+        return [
+            path("thanh-vien/", members, name="meetings_meeting_members"),
+            *super().get_urls(),
+        ]
+
+    def members_view(self, request):
+        """JSON: the committee's members on a date, with their titles then (for the fill button)."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        try:
+            day = forms.DateField().clean(request.GET.get("date", ""))
+            committee = forms.ModelChoiceField(Committee.objects.all()).clean(
+                request.GET.get("committee", "")
+            )
+        except ValidationError:
+            return JsonResponse(
+                {"error": "Chọn Ban và nhập ngày họp theo dạng dd/mm/yyyy trước."}, status=400
+            )
+        memberships = (
+            Membership.objects.on(day)
+            .filter(committee=committee)
+            .select_related("person")
+            .order_by("role", "start", "pk")
+        )
+        return JsonResponse(
+            {
+                "members": [
+                    {"person": m.person_id, "name": str(m.person), "title": m.title, "role": m.role}
+                    for m in memberships
+                ]
+            }
+        )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["members_url"] = reverse("admin:meetings_meeting_members")
+        if request.method == "POST" and request.FILES and context.get("errors"):
+            # Browsers never refill a file input: say which files must be chosen again.
+            context["files_to_choose_again"] = [f.name for f in request.FILES.values()]
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+class DirectiveUpdateInline(admin.TabularInline):
+    model = DirectiveUpdate
+    fields = ["date", "note"]
+    extra = 1
+
+
+@admin.register(Directive)
+class DirectiveAdmin(admin.ModelAdmin):
+    list_display = ["short_text", "meeting", "unit", "deadline", "state_label"]
+    list_filter = ["status", "unit", "meeting"]
+    list_select_related = ["meeting", "unit"]
+    search_fields = ["text", "meeting__title"]
+    autocomplete_fields = ["meeting", "unit", "person"]
+    fields = ["meeting", "order", "text", "unit", "person", "deadline", "status", "completed_on"]
+    inlines = [DirectiveUpdateInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_state()
+
+    @admin.display(description=_("nội dung"))
+    def short_text(self, directive):
+        return str(directive)
+
+    @admin.display(description=_("tình trạng"), ordering="state")
+    def state_label(self, directive):
+        return Directive.State(directive.state).label

@@ -1,5 +1,6 @@
 """People, the committee, its meetings and the directives they issue."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
@@ -284,6 +285,15 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        approved = (self.MinutesStatus.APPROVED, self.MinutesStatus.PUBLISHED)
+        if self.minutes_status in approved and not self.minutes_approved_at:
+            raise ValidationError(
+                {"minutes_approved_at": _("Biên bản đã duyệt cần có ngày duyệt (dd/mm/yyyy).")}
+            )
+        if self.minutes_status == self.MinutesStatus.PUBLISHED and not self.minutes:
+            raise ValidationError({"minutes": _("Chưa có nội dung biên bản để công bố.")})
 
     @property
     def session(self):

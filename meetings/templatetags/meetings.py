@@ -23,7 +23,7 @@ def directive_state(directive):
 
 @register.filter
 def meeting_time(meeting):
-    """'Thứ Năm, 15/01/2026 14:00', or 'Chiều Thứ Năm, 15/01/2026' when only the session is known."""
+    """'Thứ Năm, 15/01/2026 14:00', or 'Chiều Thứ Năm, 15/01/2026' if only the session is known."""
     if meeting.start_time_known:
         return long_date(meeting.start)
     return f"{meeting.session.capitalize()} {long_date(timezone.localdate(meeting.start))}"

@@ -1,0 +1,93 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from meetings.models import DirectiveUpdate, Person, Unit
+
+from .conftest import at
+
+pytestmark = pytest.mark.django_db
+
+TRACKER = reverse("meetings:directives")
+
+
+def test_tracker_lists_overdue_first_with_unassigned_label(counted_client, make_directive, unit):
+    make_directive(text="Việc chưa giao ai")
+    make_directive(text="Việc quá hạn", unit=unit, deadline=datetime.date(2020, 1, 1))
+    html = counted_client.get(TRACKER).content.decode()
+    assert html.index("Việc quá hạn") < html.index("Việc chưa giao ai")
+    assert "Quá hạn" in html and "Chưa phân công" in html and "01/01/2020" in html
+
+
+def test_tracker_shows_done_late_and_progress(counted_client, make_directive, unit):
+    directive = make_directive(
+        unit=unit,
+        deadline=datetime.date(2026, 2, 1),
+        status="done",
+        completed_on=datetime.date(2026, 2, 10),
+    )
+    DirectiveUpdate.objects.create(
+        directive=directive, date=datetime.date(2026, 2, 10), note="Đã lắp đặt xong"
+    )
+    html = counted_client.get(TRACKER).content.decode()
+    assert "Hoàn thành trễ hạn" in html and "Đã lắp đặt xong" in html and "10/02/2026" in html
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_tracker_query_count_is_constant(
+    counted_client, make_meeting, make_directive, django_assert_num_queries, size
+):
+    for i in range(size):
+        directive = make_directive(
+            meeting=make_meeting(),
+            unit=Unit.objects.create(name=f"Đơn vị {i}"),
+            person=Person.objects.create(full_name=f"Người {i}"),
+            deadline=datetime.date(2026, 1, 1),
+        )
+        DirectiveUpdate.objects.create(directive=directive, note="Đang làm")
+    # years, count, page, updates, units for the filter, layout (2)
+    with django_assert_num_queries(7):
+        response = counted_client.get(TRACKER)
+    assert response.status_code == 200
+    assert f"Đơn vị {size - 1}" in response.content.decode()
+
+
+def test_filters_narrow_by_status_unit_and_year(counted_client, make_meeting, make_directive):
+    ubnd = Unit.objects.create(name="Ủy ban nhân dân xã")
+    police = Unit.objects.create(name="Công an xã")
+    old = make_meeting(start=at(datetime.date(2025, 3, 1)))
+    make_directive(meeting=old, text="Việc năm 2025 của UBND", unit=ubnd)
+    make_directive(text="Việc năm 2026 của Công an", unit=police)
+    make_directive(text="Việc chưa giao")
+
+    html = counted_client.get(TRACKER, {"don_vi": ubnd.slug}).content.decode()
+    assert "Việc năm 2025 của UBND" in html and "Việc năm 2026 của Công an" not in html
+    html = counted_client.get(TRACKER, {"nam": "2026"}).content.decode()
+    assert "Việc năm 2026 của Công an" in html and "Việc năm 2025" not in html
+    html = counted_client.get(TRACKER, {"trang_thai": "unassigned"}).content.decode()
+    assert "Việc chưa giao" in html and "Việc năm 2026" not in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"trang_thai": "khong-co"},
+        {"don_vi": "khong-co"},
+        {"nam": "abc"},
+        {"nam": "99999999999999999999"},
+        {"nam": "1900"},
+        {"page": "abc"},
+        {"page": "9999"},
+        {"trang_thai": ["done", "x"], "don_vi": "'; DROP TABLE x;--"},
+    ],
+)
+def test_bad_filter_values_are_ignored(counted_client, make_directive, params):
+    make_directive(text="Một kết luận")
+    response = counted_client.get(TRACKER, params)
+    assert response.status_code == 200
+    assert "Một kết luận" in response.content.decode()
+
+
+def test_meeting_list_bad_page_is_404(counted_client):
+    assert counted_client.get(reverse("meetings:list"), {"page": "abc"}).status_code == 404

@@ -1,0 +1,128 @@
+import datetime
+from unittest import mock
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from meetings.models import Directive, Meeting, Membership, Role
+
+from .conftest import LOCAL
+
+pytestmark = pytest.mark.django_db
+
+UTC = datetime.UTC
+
+
+def frozen(moment):
+    """Patch Django's clock (timezone.localdate() reads it) to an aware moment."""
+    return mock.patch("django.utils.timezone.now", return_value=moment)
+
+
+def state_of(directive):
+    return Directive.objects.with_state().get(pk=directive.pk).state
+
+
+def test_membership_on_a_date_gives_the_title_held_then(committee, make_member):
+    """A person promoted later still shows the title held on the meeting date."""
+    person = make_member(
+        "Nguyễn Văn A",
+        title="Phó Chủ tịch UBND xã",
+        start=datetime.date(2024, 1, 1),
+        end=datetime.date(2025, 12, 31),
+    )
+    Membership.objects.create(
+        committee=committee,
+        person=person,
+        role=Role.HEAD,
+        title="Chủ tịch UBND xã",
+        start=datetime.date(2026, 1, 1),
+    )
+    on = Membership.objects.filter(person=person)
+    assert on.on(datetime.date(2025, 12, 31)).get().title == "Phó Chủ tịch UBND xã"
+    assert on.on(datetime.date(2026, 1, 1)).get().title == "Chủ tịch UBND xã"
+    assert not on.on(datetime.date(2023, 6, 1)).exists()
+
+
+def test_overdue_uses_the_local_date_not_utc(make_directive):
+    """At 00:30 in Hồ Chí Minh on 02/03 (17:30 UTC on 01/03) a 01/03 deadline is overdue."""
+    directive = make_directive(deadline=datetime.date(2026, 3, 1))
+    with frozen(datetime.datetime(2026, 3, 1, 16, 59, tzinfo=UTC)):  # 23:59 local, 01/03
+        assert timezone.localdate() == datetime.date(2026, 3, 1)
+        assert not Directive.objects.overdue().exists()
+    with frozen(datetime.datetime(2026, 3, 1, 17, 30, tzinfo=UTC)):  # 00:30 local, 02/03
+        assert list(Directive.objects.overdue()) == [directive]
+        assert state_of(directive) == Directive.State.OVERDUE
+
+
+def test_deadline_today_is_not_overdue(make_directive):
+    make_directive(deadline=datetime.date(2026, 3, 1))
+    with frozen(datetime.datetime(2026, 3, 1, 2, 0, tzinfo=UTC)):
+        assert not Directive.objects.overdue().exists()
+
+
+def test_done_and_cancelled_are_never_overdue(make_directive):
+    past = datetime.date(2020, 1, 1)
+    make_directive(deadline=past, status="done", completed_on=past)
+    make_directive(deadline=past, status="cancelled")
+    assert not Directive.objects.overdue().exists()
+
+
+def test_done_after_the_deadline_reads_done_late(make_directive):
+    late = make_directive(
+        deadline=datetime.date(2026, 2, 1), status="done", completed_on=datetime.date(2026, 2, 5)
+    )
+    on_time = make_directive(
+        deadline=datetime.date(2026, 2, 1), status="done", completed_on=datetime.date(2026, 2, 1)
+    )
+    assert state_of(late) == Directive.State.DONE_LATE
+    assert Directive.State.DONE_LATE.label == "Hoàn thành trễ hạn"
+    assert state_of(on_time) == Directive.State.DONE
+
+
+def test_directive_without_unit_or_person_reads_unassigned(make_directive, unit):
+    assert state_of(make_directive()) == Directive.State.UNASSIGNED
+    assert state_of(make_directive(unit=unit)) == Directive.State.ASSIGNED
+
+
+def test_done_needs_a_completion_date(make_meeting):
+    directive = Directive(meeting=make_meeting(), text="Làm xong", status="done")
+    with pytest.raises(ValidationError, match="cần có ngày hoàn thành"):
+        directive.full_clean()
+
+
+def test_published_minutes_need_an_approval_date(make_meeting):
+    meeting = make_meeting(minutes="<p>Nội dung</p>", minutes_status="published")
+    with pytest.raises(ValidationError, match="ngày duyệt"):
+        meeting.full_clean()
+
+
+def test_minutes_are_sanitised_on_save(make_meeting):
+    meeting = make_meeting(
+        minutes='<p onclick="x()">Nội dung<script>alert(1)</script></p><a href="javascript:x">a</a>'
+    )
+    meeting.refresh_from_db()
+    assert "script" not in meeting.minutes and "onclick" not in meeting.minutes
+    assert "javascript:" not in meeting.minutes
+    assert "Nội dung" in meeting.minutes
+
+
+def test_slug_keeps_d_from_vietnamese_title_and_stays_unique(make_meeting):
+    first = make_meeting(title="Họp Ban Chỉ đạo")
+    second = make_meeting(title="Họp Ban Chỉ đạo")
+    assert first.slug == "hop-ban-chi-dao"
+    assert second.slug == "hop-ban-chi-dao-2"
+
+
+def test_held_and_upcoming(make_meeting):
+    now = timezone.now()
+    held = make_meeting()
+    soon = make_meeting(status="planned", start=now + datetime.timedelta(days=3))
+    make_meeting(status="cancelled", start=now + datetime.timedelta(days=5))
+    assert list(Meeting.objects.held()) == [held]
+    assert list(Meeting.objects.upcoming()) == [soon]
+
+
+def test_session_of_a_meeting_without_exact_time(make_meeting):
+    meeting = make_meeting(start=datetime.datetime(2026, 1, 15, 14, 0, tzinfo=LOCAL))
+    assert meeting.session == "chiều"
