@@ -1,0 +1,203 @@
+import datetime
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from meetings.models import Meeting, Membership, Role
+
+pytestmark = pytest.mark.django_db
+
+ADD = reverse("admin:meetings_meeting_add")
+MEMBERS = reverse("admin:meetings_meeting_members")
+INLINES = ("attendances", "agenda_items", "issues", "directives", "attachments")
+
+
+def management(prefix, total):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def meeting_form(committee, people, **overrides):
+    """The POST of a whole meeting: 2 attendees, 2 agenda items, 1 difficulty, 2 directives."""
+    data = {
+        "committee": str(committee.pk),
+        "title": "Họp Ban Chỉ đạo quý I",
+        "slug": "",
+        "start_0": "05/01/2026",
+        "start_1": "14:00",
+        "start_time_known": "on",
+        "end_0": "",
+        "end_1": "",
+        "place": "",
+        "chair": str(people[0].pk),
+        "kind": "regular",
+        "status": "held",
+        "reviewed_year": "2025",
+        "summary": "Tóm tắt",
+        "minutes": "",
+        "minutes_status": "draft",
+        "minutes_approved_at": "",
+    }
+    counts = {"attendances": 2, "agenda_items": 2, "issues": 1, "directives": 2, "attachments": 0}
+    for prefix in INLINES:
+        data.update(management(prefix, counts[prefix]))
+    for i, person in enumerate(people[:2]):
+        data.update(
+            {
+                f"attendances-{i}-person": str(person.pk),
+                f"attendances-{i}-title": f"Chức vụ gõ tay {i}",
+                f"attendances-{i}-committee_role": str(Role.MEMBER),
+                f"attendances-{i}-meeting_role": "member",
+                f"attendances-{i}-presence": "present",
+            }
+        )
+    for i in range(2):
+        data[f"agenda_items-{i}-order"] = str(i + 1)
+        data[f"agenda_items-{i}-title"] = f"Mục chương trình gõ tay {i}"
+        data[f"directives-{i}-order"] = str(i + 1)
+        data[f"directives-{i}-text"] = f"Kết luận gõ tay {i}"
+        data[f"directives-{i}-status"] = "assigned"
+    data["issues-0-order"] = "1"
+    data["issues-0-text"] = "Khó khăn gõ tay"
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def people(make_member):
+    return [
+        make_member("Trần Văn Một", Role.HEAD, "Bí thư Đảng ủy xã, Trưởng Ban Chỉ đạo"),
+        make_member("Lê Văn Hai", Role.MEMBER, "Công chức"),
+    ]
+
+
+def test_add_form_has_inlines_fill_button_and_date_format(admin_client):
+    html = admin_client.get(ADD).content.decode()
+    for prefix in INLINES:
+        assert f'id="{prefix}-group"' in html
+    assert 'id="fill-attendance"' in html and MEMBERS in html
+    assert "meetings/admin-attendance.js" in html
+
+
+def test_whole_meeting_saves_from_one_page(admin_client, committee, people):
+    response = admin_client.post(ADD, meeting_form(committee, people))
+    assert response.status_code == 302, response.context["errors"]
+    meeting = Meeting.objects.get()
+    assert meeting.start.date() == datetime.date(2026, 1, 5)  # dd/mm/yyyy, not 1 May
+    assert meeting.attendances.count() == 2 and meeting.agenda_items.count() == 2
+    assert meeting.issues.count() == 1 and meeting.directives.count() == 2
+    assert meeting.slug == "hop-ban-chi-dao-quy-i"
+
+
+def test_validation_error_keeps_every_typed_row(admin_client, committee, people):
+    data = meeting_form(committee, people, **{"directives-1-deadline": "31/02/2026"})
+    response = admin_client.post(ADD, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for text in (
+        "Chức vụ gõ tay 0",
+        "Chức vụ gõ tay 1",
+        "Mục chương trình gõ tay 0",
+        "Mục chương trình gõ tay 1",
+        "Khó khăn gõ tay",
+        "Kết luận gõ tay 0",
+        "Kết luận gõ tay 1",
+        "31/02/2026",
+        "Trần Văn Một",
+    ):
+        assert text in html, text
+    assert not Meeting.objects.exists()
+
+
+def test_a_chosen_file_must_be_chosen_again_after_an_error(admin_client, committee, people):
+    data = meeting_form(committee, people, title="")
+    data.update(management("attachments", 1))
+    data.update(
+        {
+            "attachments-0-title": "Báo cáo",
+            "attachments-0-kind": "report",
+            "attachments-0-public": "on",
+            "attachments-0-file": SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 ..."),
+        }
+    )
+    html = admin_client.post(ADD, data).content.decode()
+    assert "bao-cao.pdf" in html and "Vui lòng chọn lại các tệp này" in html
+
+
+def test_attachment_type_is_checked_in_vietnamese(admin_client, committee, people):
+    data = meeting_form(committee, people)
+    data.update(management("attachments", 1))
+    data.update(
+        {
+            "attachments-0-title": "Chương trình",
+            "attachments-0-kind": "other",
+            "attachments-0-file": SimpleUploadedFile("virus.exe", b"MZ..."),
+        }
+    )
+    html = admin_client.post(ADD, data).content.decode()
+    assert "Tệp “exe” không được nhận" in html
+    assert not Meeting.objects.exists()
+
+
+def test_attachment_size_is_checked(settings):
+    from django.core.exceptions import ValidationError
+
+    from meetings.validators import ATTACHMENT_MAX_BYTES, validate_attachment_size
+
+    big = SimpleUploadedFile("lon.pdf", b"x")
+    big.size = ATTACHMENT_MAX_BYTES + 1
+    with pytest.raises(ValidationError, match="vượt quá giới hạn"):
+        validate_attachment_size(big)
+
+
+def test_members_endpoint_gives_titles_on_the_meeting_date(admin_client, committee, people):
+    Membership.objects.filter(person=people[1]).update(end=datetime.date(2025, 12, 31))
+    Membership.objects.create(
+        committee=committee,
+        person=people[1],
+        role=Role.DEPUTY,
+        title="Phó Chủ tịch UBND xã",
+        start=datetime.date(2026, 1, 1),
+    )
+    before = admin_client.get(MEMBERS, {"committee": committee.pk, "date": "31/12/2025"}).json()
+    after = admin_client.get(MEMBERS, {"committee": committee.pk, "date": "05/01/2026"}).json()
+    assert [m["title"] for m in before["members"]] == [
+        "Bí thư Đảng ủy xã, Trưởng Ban Chỉ đạo",
+        "Công chức",
+    ]
+    assert [(m["name"], m["title"]) for m in after["members"]][1] == (
+        "Lê Văn Hai",
+        "Phó Chủ tịch UBND xã",
+    )
+
+
+@pytest.mark.parametrize("params", [{}, {"committee": "x", "date": "15/01/2026"}, {"date": "ab"}])
+def test_members_endpoint_bad_input_is_a_vietnamese_400(admin_client, committee, params):
+    response = admin_client.get(MEMBERS, params)
+    assert response.status_code == 400
+    assert "dd/mm/yyyy" in response.json()["error"]
+
+
+def test_members_endpoint_is_staff_only(client, committee):
+    response = client.get(MEMBERS, {"committee": committee.pk, "date": "15/01/2026"})
+    assert response.status_code == 302
+    user = User.objects.create_user("khach", password="mat-khau-dai-1", is_staff=True)
+    client.force_login(user)
+    assert client.get(MEMBERS).status_code == 403
+    user.user_permissions.add(Permission.objects.get(codename="add_meeting"))
+    assert client.get(MEMBERS, {"committee": committee.pk, "date": "15/01/2026"}).json()
+
+
+def test_minutes_pasted_from_word_are_sanitised_through_the_admin(admin_client, committee, people):
+    data = meeting_form(
+        committee, people, minutes='<p style="mso-x:1" onclick="x()">Biên bản<script>1</script></p>'
+    )
+    admin_client.post(ADD, data)
+    minutes = Meeting.objects.get().minutes
+    assert minutes == "<p>Biên bản</p>"
