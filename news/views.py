@@ -1,1 +1,79 @@
-# Create your views here.
+from django.conf import settings
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView
+
+from portal.counting import counts_views
+
+from .models import Article, Category, Tag
+
+
+def article_context(article):
+    """What the article page shows; shared with the admin's preview of a draft."""
+    return {
+        "article": article,
+        "tags": list(article.tags.all()),
+        "attachments": list(article.attachments.all()),
+        "newer": article.newer(),
+        "older": article.older(),
+        "site_url": settings.SITE_URL,
+    }
+
+
+class ArticleListMixin:
+    paginate_by = 20
+    template_name = "news/article_list.html"
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        return Article.objects.published().for_list()
+
+    def paginate_queryset(self, queryset, page_size):
+        # Only plain page numbers: Django would also accept "last".
+        if not self.request.GET.get(self.page_kwarg, "1").isdigit():
+            raise Http404("Số trang không hợp lệ")
+        return super().paginate_queryset(queryset, page_size)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(site_url=settings.SITE_URL, **kwargs)
+
+
+class ArticleListView(ArticleListMixin, ListView):
+    pass
+
+
+class CategoryView(ArticleListMixin, ListView):
+    def get_queryset(self):
+        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(category=self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, **kwargs)
+
+
+class TagView(ArticleListMixin, ListView):
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    template_name = "news/article_detail.html"
+
+    def get_queryset(self):
+        return Article.objects.published().select_related("category", "meeting")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | article_context(self.object)
+
+
+def count_view(slug):
+    """One more view of a public article, counted by the database (no lost updates)."""
+    return Article.objects.published().filter(slug=slug).update(view_count=F("view_count") + 1)
+
+
+article_detail = counts_views(count_view)(ArticleDetailView.as_view())

@@ -1,0 +1,124 @@
+// Starts the article body editor and cleans what is pasted from Microsoft Word.
+// Imported by a relative path so that no inline import map is needed (the admin's CSP
+// allows scripts from files only).
+import * as editor from "../django_prose_editor/editor.js";
+
+const ATTRIBUTE = "data-django-prose-editor-configurable";
+const BULLET_MARKERS = /^[\s\u00a0]*[•·o§▪■–\-\uf0b7\uf0a7\uf0d8]/;
+const ORDERED_MARKERS = /^[\s\u00a0]*\(?([0-9]+|[a-zA-Z]|[ivxlcdmIVXLCDM]+)[.)]/;
+
+function listInfo(paragraph) {
+  const match = /mso-list:\s*(l\d+)\s+level(\d+)/i.exec(paragraph.getAttribute("style") || "");
+  return match ? { level: Number(match[2]) } : null;
+}
+
+function takeMarker(paragraph) {
+  const marker = paragraph.querySelector('span[style*="mso-list"]');
+  const text = marker ? marker.textContent : "";
+  if (marker) marker.remove();
+  return text;
+}
+
+// Word writes list items as <p style="mso-list:l0 level1 lfo1"> with the bullet or number
+// as text; rebuild real (nested) <ul>/<ol> lists from them.
+function convertLists(doc) {
+  let stack = [];
+  for (const paragraph of Array.from(doc.querySelectorAll("p"))) {
+    const info = listInfo(paragraph);
+    if (!info) continue;
+    if (!stack.length || paragraph.previousElementSibling !== stack[0]) stack = [];
+    const marker = takeMarker(paragraph);
+    const ordered = ORDERED_MARKERS.test(marker) && !BULLET_MARKERS.test(marker);
+    while (stack.length > info.level) stack.pop();
+    while (stack.length < info.level) {
+      const list = doc.createElement(ordered ? "ol" : "ul");
+      if (!stack.length) {
+        paragraph.before(list);
+      } else {
+        const parent = stack[stack.length - 1];
+        const item = parent.lastElementChild || parent.appendChild(doc.createElement("li"));
+        item.appendChild(list);
+      }
+      stack.push(list);
+    }
+    const item = doc.createElement("li");
+    const text = doc.createElement("p");
+    text.append(...paragraph.childNodes);
+    item.appendChild(text);
+    stack[stack.length - 1].appendChild(item);
+    paragraph.remove();
+  }
+}
+
+// A first row whose cells are all bold is the table's header row.
+function markHeaderRows(doc) {
+  for (const table of doc.querySelectorAll("table")) {
+    const row = table.querySelector("tr");
+    if (!row) continue;
+    const cells = Array.from(row.children);
+    const bold = (cell) =>
+      cell.textContent.trim() &&
+      Array.from(cell.querySelectorAll("b, strong")).map((b) => b.textContent).join("").trim() ===
+        cell.textContent.trim();
+    if (!cells.length || !cells.every(bold)) continue;
+    for (const cell of cells) {
+      const header = doc.createElement("th");
+      header.append(...cell.childNodes);
+      cell.replaceWith(header);
+    }
+  }
+}
+
+export function cleanWordHtml(html) {
+  if (!/mso-|MsoNormal|urn:schemas-microsoft-com/i.test(html)) return html;
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_COMMENT);
+  const comments = [];
+  while (walker.nextNode()) comments.push(walker.currentNode);
+  for (const comment of comments) comment.remove();
+  for (const element of doc.querySelectorAll("style, script, meta, link, xml, o\\:p")) {
+    if (element.localName === "o:p" && element.textContent.trim()) {
+      element.replaceWith(...element.childNodes);
+    } else {
+      element.remove();
+    }
+  }
+  convertLists(doc);
+  markHeaderRows(doc);
+  // The page title is the only <h1>; body headings start at level 2.
+  for (const heading of doc.querySelectorAll("h1, h5, h6")) {
+    const replacement = doc.createElement(heading.localName === "h1" ? "h2" : "h4");
+    replacement.append(...heading.childNodes);
+    heading.replaceWith(replacement);
+  }
+  for (const element of doc.body.querySelectorAll("[class], [style]")) {
+    element.removeAttribute("class");
+    element.removeAttribute("style");
+  }
+  return doc.body.innerHTML;
+}
+
+const WordPaste = editor.Extension.create({
+  name: "wordPaste",
+  addProseMirrorPlugins() {
+    return [new editor.Plugin({ props: { transformPastedHTML: cleanWordHtml } })];
+  },
+});
+
+function createEditor(textarea) {
+  if (textarea.closest(".prose-editor")) return null;
+  const config = JSON.parse(textarea.getAttribute(ATTRIBUTE) || "{}");
+  const extensions = [WordPaste];
+  for (const [name, options] of Object.entries(config.extensions || {})) {
+    const extension = editor[name];
+    if (!extension) continue;
+    extensions.push(typeof options === "object" ? extension.configure(options) : extension);
+  }
+  const instance = editor.createTextareaEditor(textarea, extensions);
+  textarea.dispatchEvent(
+    new CustomEvent("prose-editor:ready", { detail: { editor: instance, textarea }, bubbles: true }),
+  );
+  return instance;
+}
+
+editor.initializeEditors(createEditor, `[${ATTRIBUTE}]`);
