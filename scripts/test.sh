@@ -12,6 +12,7 @@ echo "== Kiểm tra mã nguồn (ruff, migrations)"
 $BIN/ruff format --check .
 $BIN/ruff check .
 DATABASE_URL=sqlite:///:memory: $BIN/python manage.py makemigrations --check --dry-run
+$BIN/python scripts/check_translations.py
 
 # pytest's exit 5 (nothing collected) fails the run too.
 run_pytest() { $BIN/pytest "$@"; }
