@@ -1,1 +1,123 @@
-# Register your models here.
+from django.contrib import admin, messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import importing
+from .formatting import format_value
+from .forms import ConfirmImportForm, ImportForm, ValueForm
+from .models import Indicator, IndicatorGroup, Target, Value
+
+
+@admin.register(IndicatorGroup)
+class IndicatorGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "order"]
+    prepopulated_fields = {"code": ["name"]}
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "group", "unit", "computation", "order"]
+    list_filter = ["group", "unit", "computation"]
+    search_fields = ["name", "short_name", "code"]
+    inlines = [TargetInline]
+    fieldsets = [
+        (None, {"fields": ["code", "name", "short_name", "group", "order"]}),
+        (_("Đơn vị và cách tính"), {"fields": ["unit", "count_noun", "decimals", "direction"]}),
+        (
+            _("Công thức (chỉ với chỉ số tính theo tỷ lệ)"),
+            {"fields": ["computation", "numerator", "denominator"]},
+        ),
+        (_("Mô tả"), {"fields": ["definition", "source"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("group")
+
+
+@admin.register(Target)
+class TargetAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "year", "comparator", "value", "basis"]
+    list_filter = ["year", "indicator__group"]
+    list_select_related = ["indicator"]
+
+
+@admin.register(Value)
+class ValueAdmin(admin.ModelAdmin):
+    form = ValueForm
+    list_display = [
+        "indicator",
+        "year",
+        "shown_as",
+        "is_published",
+        "source_meeting",
+        "entered_by",
+        "entered_at",
+    ]
+    list_filter = ["year", "is_published", "indicator__group"]
+    list_select_related = ["indicator", "source_meeting", "entered_by"]
+    search_fields = ["indicator__name", "note", "source_text"]
+    readonly_fields = ["entered_by", "entered_at"]
+    actions = ["publish", "unpublish"]
+    change_list_template = "admin/indicators/value/change_list.html"
+
+    @admin.display(description=_("hiển thị"))
+    def shown_as(self, obj):
+        return format_value(obj.indicator, obj.value, obj.qualifier)
+
+    def save_model(self, request, obj, form, change):
+        obj.entered_by, obj.entered_at = request.user, timezone.now()
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Công bố các số liệu đã chọn"), permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.update(is_published=True)
+        self.message_user(request, _("Đã công bố %(n)d số liệu.") % {"n": count})
+
+    @admin.action(description=_("Thôi công bố các số liệu đã chọn"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = queryset.update(is_published=False)
+        self.message_user(request, _("Đã thôi công bố %(n)d số liệu.") % {"n": count})
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.import_view)
+        return [path("nhap-excel/", view, name="indicators_value_import"), *super().get_urls()]
+
+    def import_view(self, request):
+        """Upload → preview with each row's errors → confirm; nothing saved before that."""
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta}
+        context["title"] = _("Nhập số liệu từ Excel")
+        form, rows, token = ImportForm(), None, None
+        if request.method == "POST" and "token" in request.POST:
+            confirm = ConfirmImportForm(request.POST)
+            try:
+                rows, saved = importing.apply(confirm.data["token"], request.user)
+            except signing.BadSignature:
+                messages.error(
+                    request, _("Phiên nhập đã hết hạn hoặc không hợp lệ; hãy tải tệp lại.")
+                )
+                return redirect(reverse("admin:indicators_value_import"))
+            if not any(row.errors for row in rows):
+                messages.success(request, _("Đã lưu %(n)d số liệu.") % {"n": saved})
+                return redirect(reverse("admin:indicators_value_changelist"))
+            messages.error(request, _("Không lưu gì: dữ liệu đã thay đổi, có dòng bị lỗi."))
+        elif request.method == "POST":
+            form = ImportForm(request.POST, request.FILES)
+            if form.is_valid():
+                try:
+                    rows, token = importing.preview(form.cleaned_data["workbook"])
+                except importing.WorkbookError as exc:
+                    form.add_error("workbook", str(exc))
+        context.update(form=form, rows=rows, token=token, has_errors=rows and not token)
+        return TemplateResponse(request, "admin/indicators/value/import.html", context)

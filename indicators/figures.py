@@ -1,0 +1,301 @@
+"""Every figure the portal shows or exports is computed here, once.
+
+The dashboard, the one-indicator page, the CSV/XLSX/JSON exports and the home page's
+headline all read `Figure` objects built by this module, so what a leader prints, what
+Excel opens and what the open-data file holds are the same numbers.
+"""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from itertools import groupby
+
+from django.utils.translation import gettext as _
+
+from .formatting import format_amount, format_difference, format_number, format_value
+from .models import HUNDRED, Comparator, Indicator, Qualifier, Target, Value
+
+RATE_PLACES = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Status:
+    code: str  # met, not_met, undetermined, goal, no_target, no_value
+    label: str
+    css: str  # badge modifier: ok, bad, warn or ""
+
+
+@dataclass
+class Figure:
+    indicator: Indicator
+    year: int
+    value: Decimal | None = None
+    qualifier: str = ""
+    published: bool = True
+    note: str = ""
+    source_text: str = ""
+    source_meeting: object = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    not_computable: bool = False  # a rate whose denominator is 0
+    target: Target | None = None
+    status: Status | None = None
+    change: str = ""
+    previous: "Figure | None" = field(default=None, repr=False)
+
+    @property
+    def has_value(self):
+        return self.value is not None
+
+    @property
+    def display(self):
+        if self.not_computable:
+            return _("Không tính được (mẫu số bằng 0)")
+        if self.value is None:
+            return _("Chưa có số liệu")
+        return format_value(self.indicator, self.value, self.qualifier)
+
+    @property
+    def qualifier_label(self):
+        return Qualifier(self.qualifier).label if self.qualifier else ""
+
+    @property
+    def unit_label(self):
+        if self.indicator.is_percent:
+            return "%"
+        return self.indicator.count_noun or self.indicator.get_unit_display()
+
+    @property
+    def target_display(self):
+        if self.target is None:
+            return _("Chưa có chỉ tiêu")
+        return describe_target(self.target, self.indicator)
+
+    @property
+    def formula_display(self):
+        """'1.688 ÷ 2.945' for a computed rate with both parts known."""
+        if self.numerator is None or self.denominator is None:
+            return ""
+        noun = self.indicator.numerator.count_noun
+        text = f"{format_number(self.numerator)} ÷ {format_number(self.denominator)}"
+        return f"{text} {noun}".strip()
+
+    @property
+    def source(self):
+        parts = [self.source_text, str(self.source_meeting) if self.source_meeting else ""]
+        return "; ".join(part for part in parts if part)
+
+
+def describe_target(target, indicator):
+    amount = format_amount(indicator, target.value)
+    return _("%(cmp)s %(amount)s (năm %(year)s)") % {
+        "cmp": target.get_comparator_display(),
+        "amount": amount,
+        "year": target.year,
+    }
+
+
+def meets(value, qualifier, comparator, goal):
+    """True, False, or None when a bound ('trên 98') cannot settle it honestly."""
+    at_least = comparator == Comparator.AT_LEAST
+    if qualifier == Qualifier.EXACT:
+        return value >= goal if at_least else value <= goal
+    if qualifier == Qualifier.ABOVE:  # the real figure is greater than value
+        if value >= goal:
+            return at_least
+        return None
+    if value <= goal:  # BELOW: the real figure is less than value
+        return not at_least
+    return None
+
+
+def rate(numerator, denominator):
+    """numerator ÷ denominator × 100 to 2 places; None when the denominator is 0."""
+    if not denominator:
+        return None
+    return (Decimal(numerator) * HUNDRED / Decimal(denominator)).quantize(
+        RATE_PLACES, rounding=ROUND_HALF_UP
+    )
+
+
+def status_for(figure):
+    """Met / not met only against a target for the same year; a later one is a goal."""
+    target, year = figure.target, figure.year
+    if figure.value is None:
+        return Status("no_value", _("Chưa có số liệu"), "")
+    if target is None:
+        return Status("no_target", _("Chưa có chỉ tiêu"), "")
+    verdict = meets(figure.value, figure.qualifier, target.comparator, target.value)
+    if target.year == year:
+        if verdict is None:
+            return Status(
+                "undetermined", _("Chưa xác định được (số liệu báo cáo dạng khoảng)"), "warn"
+            )
+        if verdict:
+            return Status("met", _("Đạt chỉ tiêu năm %(year)s") % {"year": year}, "ok")
+        return Status("not_met", _("Chưa đạt chỉ tiêu năm %(year)s") % {"year": year}, "bad")
+    goal = _("Mục tiêu %(year)s") % {"year": target.year}
+    if verdict:
+        return Status("goal", _("%(goal)s: đã đạt mức này") % {"goal": goal}, "ok")
+    if figure.qualifier:
+        return Status("goal", goal, "warn")
+    if target.comparator == Comparator.AT_LEAST:
+        gap = target.value - figure.value
+    else:
+        gap = figure.value - target.value
+    return Status(
+        "goal",
+        _("%(goal)s: còn %(gap)s")
+        % {"goal": goal, "gap": format_difference(figure.indicator, gap)},
+        "warn",
+    )
+
+
+def change_for(figure):
+    previous = figure.previous
+    if previous is None or previous.value is None:
+        return _("Chưa có số liệu năm trước")
+    if figure.value is None:
+        return ""
+    if figure.qualifier or previous.qualifier:
+        return _("Không so sánh được (số liệu dạng khoảng)")
+    difference = figure.value - previous.value
+    if difference == 0:
+        return _("Không đổi so với năm %(year)s") % {"year": previous.year}
+    verb = _("Tăng") if difference > 0 else _("Giảm")
+    return _("%(verb)s %(amount)s so với năm %(year)s") % {
+        "verb": verb,
+        "amount": format_difference(figure.indicator, difference),
+        "year": previous.year,
+    }
+
+
+def build(indicator, year, values, targets):
+    """One indicator's figure for a year from {(indicator_id, year): Value} and its targets
+    (sorted by year); no database access."""
+    figure = Figure(indicator=indicator, year=year)
+    if indicator.is_rate:
+        top = values.get((indicator.numerator_id, year))
+        bottom = values.get((indicator.denominator_id, year))
+        if top and bottom and not (top.qualifier or bottom.qualifier):
+            figure.numerator, figure.denominator = top.value, bottom.value
+            figure.value = rate(top.value, bottom.value)
+            figure.not_computable = figure.value is None
+            figure.published = top.is_published and bottom.is_published
+            figure.source_text = top.source_text
+            figure.source_meeting = top.source_meeting
+    elif (stored := values.get((indicator.pk, year))) is not None:
+        figure.value, figure.qualifier = stored.value, stored.qualifier
+        figure.published, figure.note = stored.is_published, stored.note
+        figure.source_text, figure.source_meeting = stored.source_text, stored.source_meeting
+    figure.target = next((t for t in targets if t.year >= year), None)
+    return figure
+
+
+def _values_by_key(queryset):
+    return {(v.indicator_id, v.year): v for v in queryset.select_related("source_meeting")}
+
+
+def _targets_by_indicator(queryset):
+    ordered = queryset.order_by("indicator_id", "year")
+    return {key: list(group) for key, group in groupby(ordered, key=lambda t: t.indicator_id)}
+
+
+def _finish(figure, previous):
+    figure.previous = previous
+    figure.status = status_for(figure)
+    figure.change = change_for(figure)
+    return figure
+
+
+@dataclass
+class YearReport:
+    year: int
+    figures: list
+    years: list  # years with visible figures, newest first
+
+    @property
+    def groups(self):
+        return [
+            (group, list(items))
+            for group, items in groupby(self.figures, key=lambda f: f.indicator.group)
+        ]
+
+    @property
+    def previous_year(self):
+        return next((y for y in self.years if y < self.year), None)
+
+    @property
+    def next_year(self):
+        return next((y for y in reversed(self.years) if y > self.year), None)
+
+    @property
+    def has_unpublished(self):
+        return any(f.has_value and not f.published for f in self.figures)
+
+    def by_code(self):
+        return {f.indicator.code: f for f in self.figures}
+
+
+def latest_year(include_unpublished=False):
+    return Value.objects.visible(include_unpublished).years().first()
+
+
+def year_report(year, include_unpublished=False, codes=None):
+    """The year's figures for every indicator (or only `codes`) in four queries."""
+    visible = Value.objects.visible(include_unpublished)
+    indicators = Indicator.objects.catalogue()
+    if codes is not None:
+        indicators = indicators.filter(code__in=codes)
+    indicators = list(indicators)
+    values = _values_by_key(visible.filter(year__in=[year, year - 1]))
+    targets = _targets_by_indicator(Target.objects.filter(year__gte=year - 1))
+    figures = []
+    for indicator in indicators:
+        own = targets.get(indicator.pk, [])
+        previous = build(indicator, year - 1, values, own)
+        figures.append(_finish(build(indicator, year, values, own), previous))
+    return YearReport(year=year, figures=figures, years=list(visible.years()))
+
+
+def history(indicator, include_unpublished=False):
+    """The indicator's figure for every year that has one, oldest first (two queries)."""
+    parts = [indicator.numerator_id, indicator.denominator_id] if indicator.is_rate else []
+    values = _values_by_key(
+        Value.objects.visible(include_unpublished).filter(indicator_id__in=[indicator.pk, *parts])
+    )
+    targets = list(Target.objects.filter(indicator=indicator).order_by("year"))
+    figures = []
+    for year in sorted({year for _id, year in values}):
+        previous = build(indicator, year - 1, values, targets)
+        figure = _finish(build(indicator, year, values, targets), previous)
+        if figure.has_value or figure.not_computable:
+            figures.append(figure)
+    return figures, targets
+
+
+def headline(codes):
+    """The latest published year's figures for a few codes, in a fixed number of queries
+    (for the home page): (year, [Figure]) or (None, [])."""
+    year = latest_year()
+    if year is None:
+        return None, []
+    report = year_report(year, codes=codes)
+    order = {code: i for i, code in enumerate(codes)}
+    return year, sorted(report.figures, key=lambda f: order[f.indicator.code])
+
+
+def reviewing_meetings(indicator, years):
+    """Held meetings that reviewed one of these years or are the source of a figure."""
+    from django.db.models import Q
+
+    from meetings.models import Meeting
+
+    ids = [indicator.pk]
+    if indicator.is_rate:
+        ids += [indicator.numerator_id, indicator.denominator_id]
+    return (
+        Meeting.objects.held()
+        .filter(Q(reviewed_year__in=years) | Q(indicator_values__indicator_id__in=ids))
+        .distinct()
+        .order_by("-start")
+    )

@@ -1,0 +1,46 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .importing import MAX_BYTES
+from .models import Indicator, Value
+
+
+class ValueForm(forms.ModelForm):
+    class Meta:
+        model = Value
+        fields = [
+            "indicator",
+            "year",
+            "qualifier",
+            "value",
+            "note",
+            "source_meeting",
+            "source_text",
+            "is_published",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Rates are computed from their parts, never typed.
+        self.fields["indicator"].queryset = Indicator.objects.catalogue().filter(
+            computation=Indicator.Computation.ENTERED
+        )
+
+
+class ImportForm(forms.Form):
+    workbook = forms.FileField(
+        label=_("Tệp Excel (.xlsx)"),
+        help_text=_("Cùng định dạng với tệp tải về từ trang chỉ số; tối đa 2 MB."),
+    )
+
+    def clean_workbook(self):
+        upload = self.cleaned_data["workbook"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Hãy chọn tệp .xlsx."))
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(_("Tệp quá lớn (tối đa 2 MB)."))
+        return upload
+
+
+class ConfirmImportForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput)

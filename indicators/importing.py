@@ -1,0 +1,190 @@
+"""Import a year's figures from a workbook in the export's own format.
+
+Two steps: `preview()` reads and checks every row without saving; `apply()` saves them all
+in one transaction, or none if any row is wrong. A row equal to what is stored changes
+nothing, so importing the same file twice is harmless.
+"""
+
+import re
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core import signing
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+
+from .models import Indicator, Qualifier, Value
+from .rules import value_errors
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 1000
+REQUIRED = ("Mã chỉ số", "Năm", "Giá trị")
+OPTIONAL = ("Dấu", "Nguồn", "Ghi chú")
+QUALIFIERS = {"": Qualifier.EXACT, "trên": Qualifier.ABOVE, "dưới": Qualifier.BELOW}
+SIGNING_SALT = "indicators.import"
+THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
+
+
+class WorkbookError(Exception):
+    """The file as a whole cannot be read; the message is for the official."""
+
+
+@dataclass
+class Row:
+    number: int  # the row in the sheet, as Excel numbers it
+    code: str
+    year: object
+    value: object
+    qualifier: str = ""
+    source_text: str = ""
+    note: str = ""
+    action: str = ""  # new, update, unchanged, skip
+    errors: list = field(default_factory=list)
+
+    @property
+    def action_label(self):
+        return {
+            "new": _("Thêm mới"),
+            "update": _("Cập nhật"),
+            "unchanged": _("Không đổi"),
+            "skip": _("Bỏ qua (chỉ số tính tự động)"),
+        }.get(self.action, "")
+
+
+def _text(cell):
+    return "" if cell is None else str(cell).strip()
+
+
+def _number(cell):
+    """A number cell, or text written either way ('2.945', '57,32', '57.32')."""
+    if isinstance(cell, int | float):
+        return Decimal(str(cell))
+    text = _text(cell).replace(" ", "").rstrip("%")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif THOUSANDS.fullmatch(text):
+        # '2.945' is two thousand nine hundred and forty-five, written the Vietnamese way.
+        text = text.replace(".", "")
+    return Decimal(text)
+
+
+def read_rows(upload):
+    if upload.size > MAX_BYTES:
+        raise WorkbookError(_("Tệp quá lớn (tối đa 2 MB)."))
+    try:
+        book = load_workbook(upload, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        raise WorkbookError(_("Không đọc được tệp: hãy chọn tệp Excel (.xlsx).")) from exc
+    sheet = book.worksheets[0]
+    lines = sheet.iter_rows(values_only=True)
+    header = [_text(cell) for cell in next(lines, ())]
+    missing = [name for name in REQUIRED if name not in header]
+    if missing:
+        raise WorkbookError(_("Thiếu cột: %(cols)s.") % {"cols": ", ".join(missing)})
+    where = {name: header.index(name) for name in REQUIRED + OPTIONAL if name in header}
+    rows = []
+    for number, line in enumerate(lines, start=2):
+        if not any(cell not in (None, "") for cell in line):
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise WorkbookError(_("Tệp có quá %(n)d dòng.") % {"n": MAX_ROWS})
+
+        def cell(name, line=line):
+            index = where.get(name)
+            return line[index] if index is not None and index < len(line) else None
+
+        rows.append(
+            Row(
+                number=number,
+                code=_text(cell("Mã chỉ số")),
+                year=cell("Năm"),
+                value=cell("Giá trị"),
+                qualifier=_text(cell("Dấu")).lower(),
+                source_text=_text(cell("Nguồn"))[:255],
+                note=_text(cell("Ghi chú"))[:255],
+            )
+        )
+    book.close()
+    return rows
+
+
+def check(rows):
+    """Fill each row's action and errors; returns the Value objects to save."""
+    indicators = {i.code: i for i in Indicator.objects.catalogue()}
+    parsed, seen = [], set()
+    for row in rows:
+        indicator = indicators.get(row.code)
+        if indicator is None:
+            row.errors.append(_("Không có chỉ số mã “%(code)s”.") % {"code": row.code})
+            continue
+        if indicator.is_rate:
+            row.action = "skip"
+            continue
+        try:
+            row.year = int(Decimal(str(row.year).strip()))
+        except (InvalidOperation, ValueError, TypeError):
+            row.errors.append(_("Năm không hợp lệ."))
+        if row.value in (None, ""):
+            row.errors.append(_("Thiếu giá trị."))
+        else:
+            try:
+                row.value = _number(row.value)
+            except (InvalidOperation, ValueError):
+                row.errors.append(_("Giá trị “%(v)s” không phải là số.") % {"v": row.value})
+        if row.qualifier not in QUALIFIERS:
+            row.errors.append(_("Dấu chỉ được để trống, “trên” hoặc “dưới”."))
+        if not row.errors:
+            if (indicator.pk, row.year) in seen:
+                row.errors.append(_("Chỉ số và năm này lặp lại trong tệp."))
+            seen.add((indicator.pk, row.year))
+            parsed.append((row, indicator))
+    pending = {(i.pk, row.year): row.value for row, i in parsed}
+    existing = {
+        (v.indicator_id, v.year): v
+        for v in Value.objects.filter(year__in={row.year for row, _i in parsed})
+    }
+    to_save = []
+    for row, indicator in parsed:
+        value = existing.get((indicator.pk, row.year)) or Value(indicator=indicator, year=row.year)
+        before = (value.value, value.qualifier, value.source_text, value.note)
+        value.value, value.qualifier = row.value, QUALIFIERS[row.qualifier]
+        value.source_text, value.note = row.source_text, row.note
+        for message in value_errors(value, pending).values():
+            row.errors.append(str(message))
+        if value.pk is None:
+            row.action = "new"
+        elif before == (value.value, value.qualifier, value.source_text, value.note):
+            row.action = "unchanged"
+        else:
+            row.action = "update"
+        if row.action != "unchanged":
+            to_save.append(value)
+    return to_save
+
+
+def preview(upload):
+    """(rows, token): rows checked for showing, token to confirm them later (or None)."""
+    rows = read_rows(upload)
+    check(rows)
+    if any(row.errors for row in rows):
+        return rows, None
+    data = [asdict(row) | {"value": str(row.value)} for row in rows]
+    return rows, signing.dumps(data, salt=SIGNING_SALT, compress=True)
+
+
+def apply(token, user):
+    """Save the confirmed rows, all or none. Returns (rows, saved count)."""
+    data = signing.loads(token, salt=SIGNING_SALT, max_age=60 * 60)
+    rows = [Row(**item | {"errors": [], "action": ""}) for item in data]
+    with transaction.atomic():
+        to_save = check(rows)
+        if any(row.errors for row in rows):
+            transaction.set_rollback(True)
+            return rows, 0
+        now = timezone.now()
+        for value in to_save:
+            value.entered_by, value.entered_at = user, now
+            value.save()
+    return rows, len(to_save)
