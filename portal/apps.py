@@ -10,9 +10,12 @@ class PortalConfig(AppConfig):
     verbose_name = _("Cổng thông tin")
 
     def ready(self):
+        from .search import connect_signals, index_catalogue
         from .starting_data import create_site_identity
 
         post_migrate.connect(create_site_identity, sender=self)
+        post_migrate.connect(index_catalogue, sender=self)
+        connect_signals()
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

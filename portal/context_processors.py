@@ -1,5 +1,6 @@
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError
 
 from .models import DailyVisits, SiteIdentity
@@ -14,7 +15,7 @@ def site(request):
         visits = DailyVisits.objects.totals()
     except DatabaseError:
         logger.warning("Layout rendered without database data", exc_info=True)
-        return {"site": None, "visits": None}
+        return {"site": None, "visits": None, "site_url": settings.SITE_URL}
     if identity:
         visits["total"] += identity.visits_before_launch
-    return {"site": identity, "visits": visits}
+    return {"site": identity, "visits": visits, "site_url": settings.SITE_URL}

@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
@@ -87,3 +88,44 @@ class DailyVisits(models.Model):
         except IntegrityError:  # another request created the row first
             cls.objects.filter(day=day).update(count=F("count") + 1)
         return 1
+
+
+class SearchEntry(models.Model):
+    """One searchable page (article, meeting, directive, indicator), kept by portal.search.
+
+    Holds the text as shown (for excerpts), the same text folded (diacritics removed, for
+    SQLite and for ranking) and, on PostgreSQL, a weighted tsvector with a GIN index.
+    Whether a row may be shown is decided at query time by each app's own queryset.
+    """
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("Tin tức")
+        MEETING = "meeting", _("Cuộc họp")
+        DIRECTIVE = "directive", _("Kết luận chỉ đạo")
+        INDICATOR = "indicator", _("Chỉ số")
+
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
+    object_id = models.BigIntegerField(_("mã đối tượng"))
+    title = models.TextField(_("tiêu đề"))
+    body = models.TextField(_("nội dung"), blank=True)
+    title_folded = models.TextField(blank=True)
+    body_folded = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    date = models.DateTimeField(_("ngày"), null=True, blank=True)
+    category = models.CharField(_("chuyên mục"), max_length=200, blank=True)
+    # Filled on PostgreSQL only; its GIN index is created by migration 0003 there.
+    vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("mục tìm kiếm")
+        verbose_name_plural = _("chỉ mục tìm kiếm")
+        ordering = ["-date", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_unique")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.url

@@ -1,13 +1,39 @@
+from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from .forms import MAX_QUERY, SearchForm
+from .search import search as search_entries
+from .sections import site_map_sections
+from .text import terms
 
 
 @require_safe
 def home(request):
     return render(request, "portal/home.html")
+
+
+@require_safe
+def robots(request):
+    sitemap_url = settings.SITE_URL + reverse("sitemap")
+    lines = [
+        "User-agent: *",
+        "Disallow: /quan-tri/",
+        "Disallow: /tim-kiem/",
+        f"Sitemap: {sitemap_url}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def site_map(request):
+    """The HTML site map (sơ đồ cổng): every section and what it holds."""
+    return render(request, "portal/site_map.html", {"sections": site_map_sections()})
 
 
 @never_cache
@@ -25,5 +51,31 @@ def healthz(request):
 
 @require_safe
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    return render(request, "portal/search.html", {"search_query": query})
+    """Results for ?q= with optional filters; bad input answers 400 with the form's message."""
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "search_query": request.GET.get("q", "")[:MAX_QUERY]}
+    if not form.is_bound:
+        return render(request, "portal/search.html", context)
+    if not form.is_valid():
+        return render(request, "portal/search.html", context, status=400)
+    data = form.cleaned_data
+    results = search_entries(
+        data["q"], data["loai"], data["chuyen_muc"], data["tu_ngay"], data["den_ngay"]
+    )
+    page = paginate(request, results, per_page=20)
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
+    context.update(
+        page_obj=page,
+        terms=terms(data["q"]),
+        query_string=query_string.urlencode(),
+    )
+    return render(request, "portal/search.html", context)
+
+
+def paginate(request, items, per_page):
+    """The requested page; a page number that is not a page of the list is a 404."""
+    try:
+        return Paginator(items, per_page).page(request.GET.get("page", 1))
+    except InvalidPage as exc:
+        raise Http404(str(exc)) from exc

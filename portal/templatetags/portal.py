@@ -5,6 +5,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from portal.text import highlight
+
 register = template.Library()
 
 # Django's "l" format gives "Thứ 5"; pages name the day in full.
@@ -45,3 +47,9 @@ def nav_link(context, url_name, label, exact=False):
         mark_safe(' aria-current="page"') if current else "",
         label,
     )
+
+
+@register.simple_tag(name="highlight")
+def highlight_tag(text, query_terms, width=None):
+    """Escaped text with the search terms marked, optionally cut to an excerpt."""
+    return highlight(text, query_terms or [], width)

@@ -1,0 +1,43 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from news.models import Category
+
+from .models import SearchEntry
+
+MAX_QUERY = 200
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Từ khóa"),
+        required=False,
+        max_length=MAX_QUERY,
+        error_messages={"max_length": _("Từ khóa dài quá: tối đa %(limit_value)d ký tự.")},
+    )
+    loai = forms.ChoiceField(
+        label=_("Loại"),
+        required=False,
+        choices=[("", _("Tất cả"))] + SearchEntry.Kind.choices,
+    )
+    chuyen_muc = forms.ChoiceField(label=_("Chuyên mục tin"), required=False)
+    tu_ngay = forms.DateField(
+        label=_("Từ ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    den_ngay = forms.DateField(
+        label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        categories = Category.objects.values_list("slug", "name")
+        self.fields["chuyen_muc"].choices = [("", _("Tất cả"))] + list(categories)
+        for name in ("tu_ngay", "den_ngay"):
+            self.fields[name].widget.format = "%Y-%m-%d"
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("tu_ngay"), data.get("den_ngay")
+        if start and end and start > end:
+            raise forms.ValidationError(_("“Từ ngày” phải trước hoặc bằng “Đến ngày”."))
+        return data
