@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -19,9 +20,13 @@ class IndicatorGroupAdmin(admin.ModelAdmin):
     prepopulated_fields = {"code": ["name"]}
 
 
+LOCALIZED = {models.DecimalField: {"localize": True}}
+
+
 class TargetInline(admin.TabularInline):
     model = Target
     extra = 0
+    formfield_overrides = LOCALIZED
 
 
 @admin.register(Indicator)
@@ -49,6 +54,7 @@ class TargetAdmin(admin.ModelAdmin):
     list_display = ["indicator", "year", "comparator", "value", "basis"]
     list_filter = ["year", "indicator__group"]
     list_select_related = ["indicator"]
+    formfield_overrides = LOCALIZED
 
 
 @admin.register(Value)

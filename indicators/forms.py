@@ -18,6 +18,8 @@ class ValueForm(forms.ModelForm):
             "source_text",
             "is_published",
         ]
+        # Officials type 91,24 and 2.945, as in their reports.
+        localized_fields = ["value"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
