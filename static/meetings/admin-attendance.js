@@ -32,6 +32,17 @@
     row.querySelector('select[name$="-committee_role"]').value = String(member.role);
   }
 
+  // A new agenda, difficulty or directive row is numbered after the rows above it.
+  document.addEventListener('formset:added', function (event) {
+    const order = event.target.querySelector('input[name$="-order"]');
+    if (!order) return;
+    const group = event.target.closest('.inline-group');
+    const numbers = Array.from(group.querySelectorAll('input[name$="-order"]'))
+      .filter(function (input) { return input !== order && !input.name.includes('__prefix__'); })
+      .map(function (input) { return parseInt(input.value, 10) || 0; });
+    order.value = String(Math.max(0, ...numbers) + 1);
+  });
+
   ready(function () {
     const box = document.getElementById('fill-attendance');
     const group = document.getElementById('attendances-group');

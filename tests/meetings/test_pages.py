@@ -56,8 +56,9 @@ def test_meeting_page_query_count_is_constant(
 ):
     meeting = make_meeting()
     fill(meeting, size)
-    # meeting, attendances, agenda, issues, directives, updates, attachments, layout (2)
-    with django_assert_num_queries(9):
+    # meeting, attendances, agenda, issues, directives, updates, attachments,
+    # articles and figures that cite it, layout (2)
+    with django_assert_num_queries(11):
         response = counted_client.get(meeting.get_absolute_url())
     assert response.status_code == 200
     assert f"Người {size - 1}" in response.content.decode()
