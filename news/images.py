@@ -47,8 +47,8 @@ def validate_cover(file):
 
 def rendition_widths(width):
     """The stored widths for an original `width` pixels wide (never upscaled)."""
-    widths = [w for w in WIDTHS if w < width]
-    return [*widths, min(width, WIDTHS[-1])]
+    largest = min(width, WIDTHS[-1])
+    return [*(w for w in WIDTHS if w < largest), largest]
 
 
 def rendition_name(name, width, ext):

@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.fields import ProseEditorField
+from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
 from . import images
 from .slugs import RESERVED_SLUGS, slugify_vi, unique_slug, validate_not_reserved
-from .text import BODY_EXTENSIONS, plain_text
+from .text import BODY_EXTENSIONS, normalize_tags, plain_text
 
 ATTACHMENT_EXTENSIONS = ["pdf", "docx", "xlsx"]
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
@@ -105,7 +105,12 @@ class Article(models.Model):
         max_length=600,
         help_text=_("Một hai câu giới thiệu bài, hiện dưới tiêu đề và khi chia sẻ bài."),
     )
-    body = ProseEditorField(_("nội dung"), extensions=BODY_EXTENSIONS, sanitize=True)
+    body = ProseEditorField(
+        _("nội dung"),
+        extensions=BODY_EXTENSIONS,
+        # Applied last to first: tags renamed, then nh3 with the editor's allow-list.
+        sanitize=[create_sanitizer, normalize_tags],
+    )
     cover = models.ImageField(
         _("ảnh bìa"),
         upload_to="tin-tuc/anh/%Y/%m/",
@@ -245,9 +250,10 @@ class Article(models.Model):
         self.body = self._meta.get_field("body").sanitize(self.body or "")
         new_cover = bool(self.cover) and not self.cover._committed
         if new_cover:
-            content, self.cover_width, self.cover_height = images.clean_original(self.cover)
+            content, width, height = images.clean_original(self.cover)
             name = slugify_vi(self.title)[:60] or "anh-bia"
             self.cover.save(f"{name}.jpg", content, save=False)
+            self.cover_width, self.cover_height = width, height
         super().save(*args, **kwargs)
         if new_cover:
             images.write_renditions(self.cover.name)

@@ -35,3 +35,15 @@ def plain_text(markup):
     """The text of an HTML fragment, one space between blocks, entities decoded."""
     text = strip_tags(_BLOCK_BOUNDARY.sub(" ", markup or ""))
     return " ".join(html.unescape(text).split())
+
+
+_RENAMED_TAGS = {"b": "strong", "i": "em", "h1": "h2", "h5": "h4", "h6": "h4"}
+_RENAMABLE = re.compile(r"<(/?)(b|i|h1|h5|h6)(?:\s[^>]*)?>", re.I)
+
+
+def normalize_tags(markup):
+    """Word's <b>, <i> and <h1> as the editor's <strong>, <em> and <h2> (before nh3 runs).
+
+    The page title is the article's only <h1>, so body headings start at level 2.
+    """
+    return _RENAMABLE.sub(lambda m: f"<{m[1]}{_RENAMED_TAGS[m[2].lower()]}>", markup or "")
