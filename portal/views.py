@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .forms import MAX_QUERY, SearchForm
+from .home import home_context
 from .search import search as search_entries
 from .sections import site_map_sections
 from .text import terms
@@ -15,7 +16,7 @@ from .text import terms
 
 @require_safe
 def home(request):
-    return render(request, "portal/home.html")
+    return render(request, "portal/home.html", home_context())
 
 
 @require_safe

@@ -1,3 +1,4 @@
+import io
 import os
 from pathlib import Path
 
@@ -74,3 +75,12 @@ def axe():
         assert not violations, results.generate_report()
 
     return check
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    """The seed's world as `manage.py load_demo` builds it (passwords kept in a temp folder)."""
+    from django.core.management import call_command
+
+    settings.VAR_DIR = tmp_path
+    call_command("load_demo", stdout=io.StringIO())
