@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from .formatting import format_amount, format_number
 
-WIDTH = 420
-BAR_AREA = 300  # horizontal chart: room for the bar, the rest for the value text
+WIDTH = 340
+BAR_AREA = 240  # horizontal chart: room for the bar, the rest for the value text
 ROW = 46
 
 

@@ -229,6 +229,10 @@ class YearReport:
         return next((y for y in reversed(self.years) if y > self.year), None)
 
     @property
+    def has_previous(self):
+        return any(f.previous is not None and f.previous.has_value for f in self.figures)
+
+    @property
     def has_unpublished(self):
         return any(f.has_value and not f.published for f in self.figures)
 

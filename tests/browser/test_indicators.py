@@ -1,0 +1,76 @@
+import io
+
+import openpyxl
+import pytest
+
+from tests.conftest import DESKTOP, PHONE
+from tests.indicators.conftest import FakeCommand
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SEED_FIGURES = ["2.945", "1.688", "57,32%", "trên 98%", "91,24%", "19"]
+
+
+@pytest.fixture
+def seeded():
+    from django.apps import apps
+
+    from indicators import demo
+    from indicators.starting_data import create_catalogue
+
+    # Another app's post_migrate handler may fail after a flush and stop ours from running.
+    create_catalogue(apps=apps)
+    demo.load(FakeCommand())
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "360"])
+def test_leader_reads_the_year_and_downloads_excel(
+    page, live_server, axe, screenshot, seeded, viewport
+):
+    page.set_viewport_size(viewport)
+    page.goto(live_server.url + "/chi-so/2025/")
+    tiles = page.locator(".indicator-tiles").all_inner_texts()
+    text = "\n".join(tiles)
+    for figure in SEED_FIGURES:
+        assert figure in text
+    table = page.locator("#bang-2025")
+    assert table.locator("[data-code=ty-le-ho-so-truc-tuyen]").inner_text() == "57,32%"
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    screenshot(page, f"indicators-2025-{viewport['width']}")
+    axe(page)
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Tải Excel (XLSX)").click()
+    download = download_info.value
+    assert download.suggested_filename == "chi-so-2025.xlsx"
+    with open(download.path(), "rb") as handle:
+        sheet = openpyxl.load_workbook(io.BytesIO(handle.read())).active
+    header = [cell.value for cell in sheet[1]]
+    rows = {
+        row[0]: dict(zip(header, row, strict=True))
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+    }
+    assert rows["ho-so-tiep-nhan"]["Giá trị"] == 2945
+    assert rows["ho-so-truc-tuyen"]["Giá trị"] == 1688
+    assert rows["ty-le-ho-so-truc-tuyen"]["Giá trị"] == pytest.approx(57.32)
+    assert (rows["ho-so-dung-han"]["Dấu"], rows["ho-so-dung-han"]["Giá trị"]) == ("trên", 98)
+    assert rows["dan-co-tai-khoan-vneid"]["Giá trị"] == pytest.approx(91.24)
+    assert rows["to-cong-nghe-so-cong-dong"]["Giá trị"] == 19
+
+
+def test_indicator_page_is_accessible(page, live_server, axe, screenshot, seeded):
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/chi-so/chi-tieu/ty-le-ho-so-truc-tuyen/")
+    assert "57,32%" in page.locator("main").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    screenshot(page, "indicators-detail-360")
+    axe(page)
+
+
+def test_dashboard_prints_on_at_most_two_a4_pages(page, live_server, seeded, tmp_path):
+    page.goto(live_server.url + "/chi-so/2025/")
+    page.emulate_media(media="print")
+    assert page.locator(".indicator-group").first.is_hidden()
+    pdf = page.pdf(format="A4", path=tmp_path / "chi-so.pdf")
+    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type/Page") <= 2
+    page.screenshot(path="test-artifacts/indicators-2025-print.png", full_page=True)
