@@ -32,6 +32,10 @@ run: setup
 test: install
 	bash scripts/test.sh
 
+# Throughput, latency and SQL queries per page on PostgreSQL with a large synthetic data set.
+bench: install
+	bash scripts/with-postgres.sh $(BIN)/python scripts/bench.py
+
 lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .

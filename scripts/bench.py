@@ -1,0 +1,214 @@
+"""Benchmark: the portal under gunicorn on PostgreSQL, with a large synthetic data set.
+
+Run with `make bench` (which starts a throwaway PostgreSQL). Reports, for each public page,
+the SQL queries it makes, requests per second and latency, beside a static-file baseline
+served by the same gunicorn in the same run. Traffic goes to 127.0.0.1 only, for a bounded
+time per page; the server is always stopped.
+"""
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WORK = Path(tempfile.mkdtemp(prefix="minhduc-bench-"))
+os.environ.update(
+    DJANGO_SETTINGS_MODULE="minhduc_portal.settings",
+    STATIC_ROOT=str(WORK / "static"),
+    MEDIA_ROOT=str(WORK / "media"),
+    CACHE_URL=f"filecache://{WORK / 'cache'}",
+)
+SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * os.cpu_count() + 1)))
+SIZE = {
+    "articles": int(os.environ.get("BENCH_ARTICLES", "5000")),
+    "meetings": int(os.environ.get("BENCH_MEETINGS", "400")),
+    "years": int(os.environ.get("BENCH_YEARS", "15")),
+}
+# A returning visitor: already counted, so the numbers show page cost, not counting cost.
+RETURNING = "md_visit=1"
+
+
+def setup_django():
+    import django
+
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        sys.exit("Chạy bằng `make bench` (cần DATABASE_URL tới PostgreSQL).")
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", verbosity=0, interactive=False)
+    call_command("load_demo", verbosity=0)
+
+
+def seed():
+    """Bulk synthetic data around the demo world: many articles, meetings, years of figures."""
+    from benchdata import seed_all
+
+    started = time.monotonic()
+    counts = seed_all(**SIZE)
+    print(f"Dữ liệu tổng hợp: {counts} ({time.monotonic() - started:.0f} s)")
+
+
+def query_counts(paths):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_COOKIE=RETURNING)
+    counts = {}
+    for path in paths:
+        with CaptureQueriesContext(connection) as captured:
+            status = client.get(path).status_code
+        counts[path] = (status, len(captured))
+    return counts
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(port):
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "minhduc_portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(WORKERS),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "LOG_LEVEL": "ERROR"},
+        start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            return server
+        except OSError:
+            time.sleep(0.2)
+    stop(server)
+    sys.exit("gunicorn không khởi động được")
+
+
+def stop(server):
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def load_wrk(url):
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{CONNECTIONS}",
+            f"-d{SECONDS}s",
+            "--latency",
+            "-H",
+            f"Cookie: {RETURNING}",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+    def ms(label):
+        match = re.search(rf"{label}%\s+([\d.]+)(us|ms|s)", out)
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": rps,
+        "p50": ms("50"),
+        "p99": ms("99"),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def load_python(url):
+    """Fallback without wrk: CONNECTIONS threads for SECONDS, each request timed."""
+    deadline = time.monotonic() + SECONDS
+    request = urllib.request.Request(url, headers={"Cookie": RETURNING})
+
+    def worker(_):
+        times, errors = [], 0
+        while time.monotonic() < deadline:
+            started = time.monotonic()
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    response.read()
+            except OSError:
+                errors += 1
+            times.append((time.monotonic() - started) * 1000)
+        return times, errors
+
+    with ThreadPoolExecutor(CONNECTIONS) as pool:
+        results = list(pool.map(worker, range(CONNECTIONS)))
+    times = sorted(t for ts, _ in results for t in ts)
+    return {
+        "rps": len(times) / SECONDS,
+        "p50": times[len(times) // 2],
+        "p99": times[int(len(times) * 0.99)],
+        "errors": sum(e for _, e in results),
+    }
+
+
+def main():
+    setup_django()
+    seed()
+    from benchdata import sample_paths
+
+    paths = sample_paths()
+    counts = query_counts(paths)
+    port = free_port()
+    server = start_gunicorn(port)
+    load = load_wrk if shutil.which("wrk") else load_python
+    rows = []
+    try:
+        for path in paths:
+            result = load(f"http://127.0.0.1:{port}{path}")
+            status, queries = counts[path]
+            rows.append({"path": path, "status": status, "queries": queries, **result})
+    finally:
+        stop(server)
+    print(
+        f"\ngunicorn {WORKERS} worker, {CONNECTIONS} kết nối, {SECONDS} s mỗi trang, "
+        f"công cụ: {'wrk' if load is load_wrk else 'python'}"
+    )
+    print(f"{'trang':48} {'mã':>4} {'SQL':>4} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'lỗi':>5}")
+    for row in rows:
+        print(
+            f"{row['path'][:48]:48} {row['status']:>4} {row['queries']:>4} {row['rps']:>9.0f} "
+            f"{row['p50']:>8.1f} {row['p99']:>8.1f} {row['errors']:>5}"
+        )
+    out = ROOT / "var" / "bench.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps({"size": SIZE, "workers": WORKERS, "rows": rows}, indent=2))
+    print(f"\nKết quả: {out}")
+    shutil.rmtree(WORK, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""A large synthetic data set for scripts/bench.py: years of articles, meetings and figures.
+
+Bulk-inserted (no per-row signals), then the search index is rebuilt once. Text is plainly
+synthetic ("Tin tổng hợp số 123") so it can never be mistaken for the commune's own.
+"""
+
+import datetime
+import random
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from indicators.models import Indicator, Value
+from meetings.models import AgendaItem, Attendance, Committee, Directive, Issue, Meeting, Person
+from news.models import Article, Category
+from portal import search
+
+BODY = "".join(
+    f"<p>Đoạn {n}: nội dung tổng hợp về chuyển đổi số, dịch vụ công trực tuyến và kỹ năng số.</p>"
+    for n in range(12)
+)
+
+
+@transaction.atomic
+def seed_all(articles, meetings, years):
+    rng = random.Random(2026)
+    now = timezone.now()
+    categories = list(Category.objects.all())
+    Article.objects.bulk_create(
+        Article(
+            title=f"Tin tổng hợp số {n}",
+            slug=f"tin-tong-hop-so-{n}",
+            summary="Bản tin tổng hợp dùng để đo hiệu năng của cổng.",
+            body=BODY,
+            category=categories[n % len(categories)],
+            status=Article.Status.PUBLISHED,
+            publish_at=now - datetime.timedelta(hours=n * 7),
+            first_published_at=now - datetime.timedelta(hours=n * 7),
+        )
+        for n in range(articles)
+    )
+    people = Person.objects.bulk_create(
+        Person(full_name=f"Thành viên tổng hợp {n}") for n in range(30)
+    )
+    committee = Committee.objects.first()
+    created = Meeting.objects.bulk_create(
+        Meeting(
+            committee=committee,
+            title=f"Cuộc họp tổng hợp số {n}",
+            slug=f"cuoc-hop-tong-hop-so-{n}",
+            start=now - datetime.timedelta(days=n * 9),
+            status=Meeting.Status.HELD,
+            summary="Cuộc họp tổng hợp dùng để đo hiệu năng.",
+        )
+        for n in range(meetings)
+    )
+    Attendance.objects.bulk_create(
+        Attendance(meeting=m, person=p, title="Thành viên", meeting_role="member")
+        for m in created
+        for p in rng.sample(people, 12)
+    )
+    AgendaItem.objects.bulk_create(
+        AgendaItem(meeting=m, order=i, title=f"Nội dung {i}") for m in created for i in range(1, 5)
+    )
+    Issue.objects.bulk_create(
+        Issue(meeting=m, order=i, text=f"Khó khăn {i}") for m in created for i in range(1, 3)
+    )
+    Directive.objects.bulk_create(
+        Directive(
+            meeting=m,
+            order=i,
+            text=f"Kết luận {i} của cuộc họp {m.title}",
+            deadline=m.start.date() + datetime.timedelta(days=30 * i),
+        )
+        for m in created
+        for i in range(1, 6)
+    )
+    latest = Value.objects.order_by("-year").values_list("year", flat=True).first() or now.year
+    entered = Indicator.objects.exclude(computation="rate")
+    Value.objects.bulk_create(
+        Value(
+            indicator=indicator,
+            year=year,
+            value=Decimal(rng.randint(40, 95))
+            if indicator.unit == "percent"
+            else Decimal(rng.randint(100, 900)),
+            is_published=True,
+        )
+        for indicator in entered
+        for year in range(latest - years, latest)
+        if not Value.objects.filter(indicator=indicator, year=year).exists()
+    )
+    search.rebuild()
+    return {
+        "articles": Article.objects.count(),
+        "meetings": Meeting.objects.count(),
+        "directives": Directive.objects.count(),
+        "values": Value.objects.count(),
+    }
+
+
+def sample_paths():
+    """The public pages a citizen or leader opens, and the static-file baseline."""
+    article = Article.objects.published().order_by("-publish_at")[10]
+    meeting = Meeting.objects.held().order_by("-start").first()
+    year = Value.objects.order_by("-year").values_list("year", flat=True).first()
+    indicator = Indicator.objects.order_by("order").first()
+    return [
+        "/static/css/site.css",
+        "/",
+        "/tin-tuc/",
+        "/tin-tuc/?page=40",
+        article.get_absolute_url(),
+        "/cuoc-hop/",
+        meeting.get_absolute_url(),
+        "/ket-luan-chi-dao/",
+        "/ban-chi-dao/",
+        f"/chi-so/{year}/",
+        f"/chi-so/{year}.xlsx",
+        indicator.get_absolute_url(),
+        "/tim-kiem/?q=chuyen+doi+so",
+        "/tin-tuc/rss/",
+        "/sitemap.xml",
+        "/healthz",
+    ]
