@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
 
 from .models import (
     AgendaItem,
@@ -20,6 +21,7 @@ from .models import (
     Person,
     Unit,
 )
+from .widgets import MinutesWidget
 
 SHORT_TEXT = {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}
 
@@ -102,6 +104,7 @@ class MeetingAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary"]
     date_hierarchy = "start"
     autocomplete_fields = ["chair"]
+    formfield_overrides = {ProseEditorField: {"widget": MinutesWidget}}
     fieldsets = [
         (
             None,

@@ -296,6 +296,11 @@ class Meeting(models.Model):
             raise ValidationError({"minutes": _("Chưa có nội dung biên bản để công bố.")})
 
     @property
+    def day(self):
+        """The local date of the meeting."""
+        return timezone.localdate(self.start)
+
+    @property
     def session(self):
         """'sáng', 'chiều' or 'tối' of the local start time."""
         hour = timezone.localtime(self.start).hour
@@ -422,12 +427,30 @@ class Attendance(models.Model):
     def __str__(self):
         return f"{self.person} ({self.title})" if self.title else str(self.person)
 
+    def save(self, *args, **kwargs):
+        if not self.title or self.committee_role is None:
+            self.fill_from_membership()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return self.meeting.get_absolute_url()
 
     @property
     def present(self):
         return self.presence == self.Presence.PRESENT
+
+    def fill_from_membership(self):
+        """Title and committee role as they stood on the meeting date, where left blank."""
+        membership = (
+            Membership.objects.on(timezone.localdate(self.meeting.start))
+            .filter(committee_id=self.meeting.committee_id, person_id=self.person_id)
+            .order_by("role")
+            .first()
+        )
+        if membership:
+            self.title = self.title or membership.title
+            if self.committee_role is None:
+                self.committee_role = membership.role
 
 
 class AgendaItem(models.Model):

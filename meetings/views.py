@@ -108,8 +108,12 @@ def calendar(request):
         event = Event()
         event.add("uid", f"cuoc-hop-{meeting.pk}@{host}")
         event.add("dtstamp", meeting.updated_at.astimezone(datetime.UTC))
-        event.add("dtstart", meeting.start.astimezone(local))
-        if meeting.end:
+        if not meeting.start_time_known:
+            # Only the day is known: an all-day event rather than an invented hour.
+            event.add("dtstart", meeting.start.astimezone(local).date())
+        else:
+            event.add("dtstart", meeting.start.astimezone(local))
+        if meeting.end and meeting.start_time_known:
             event.add("dtend", meeting.end.astimezone(local))
         event.add("summary", meeting.title)
         if meeting.place:

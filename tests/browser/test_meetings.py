@@ -124,3 +124,31 @@ def test_demo_meeting_pages_fit_and_pass_axe(page, live_server, axe, screenshot,
     name = url.strip("/").split("/")[-1].split("?")[0] or "list"
     screenshot(page, f"meetings-demo-{name}-{viewport['width']}")
     axe(page)
+
+
+def test_meeting_form_works_under_the_real_content_security_policy(browser, live_server):
+    """Without bypass_csp: the fill button, editor and widgets load with nothing refused."""
+    committee = Committee.objects.create(name="Ban Chỉ đạo", slug="bcd")
+    person = Person.objects.create(full_name="Trưởng Ban Một")
+    Membership.objects.create(committee=committee, person=person, role=Role.HEAD, title="Bí thư")
+    User.objects.create_superuser("thuky", "thuky@example.vn", PASSWORD)
+    context = browser.new_context()
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else 0)
+    page.goto(live_server.url + reverse("admin:login"))
+    page.fill("#id_username", "thuky")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.goto(live_server.url + reverse("admin:meetings_meeting_add"))
+    page.locator(".prose-editor .ProseMirror[contenteditable=true]").wait_for()
+    page.click("#fill-attendance button")
+    page.get_by_text("Chọn Ban và nhập ngày họp (dd/mm/yyyy) trước.").wait_for()
+    page.select_option("#id_committee", str(committee.pk))
+    page.click("#id_start_0 ~ span a")  # the calendar's "Hôm nay" writes dd/mm/yyyy
+    assert page.input_value("#id_start_0").count("/") == 2
+    page.click("#fill-attendance button")
+    page.get_by_text("Đã thêm 1 người vào danh sách dự họp.").wait_for()
+    assert page.input_value("[name='attendances-0-title']") == "Bí thư"
+    context.close()
+    assert refused == []

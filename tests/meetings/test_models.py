@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from meetings.models import Directive, Meeting, Membership, Role
+from meetings.models import Attendance, Directive, Meeting, Membership, Role
 
 from .conftest import LOCAL
 
@@ -126,3 +126,27 @@ def test_held_and_upcoming(make_meeting):
 def test_session_of_a_meeting_without_exact_time(make_meeting):
     meeting = make_meeting(start=datetime.datetime(2026, 1, 15, 14, 0, tzinfo=LOCAL))
     assert meeting.session == "chiều"
+
+
+def test_attendance_takes_title_and_role_held_on_the_meeting_date(
+    committee, make_meeting, make_member
+):
+    """Typed without a title, an attendee gets the membership title of the meeting date."""
+    person = make_member(
+        "Phạm Văn B", Role.MEMBER, "Công chức Tư pháp", end=datetime.date(2025, 12, 31)
+    )
+    Membership.objects.create(
+        committee=committee,
+        person=person,
+        role=Role.DEPUTY,
+        title="Phó Chủ tịch UBND xã",
+        start=datetime.date(2026, 1, 1),
+    )
+    old = make_meeting(start=datetime.datetime(2025, 12, 31, 23, 30, tzinfo=LOCAL))
+    new = make_meeting(start=datetime.datetime(2026, 1, 1, 0, 30, tzinfo=LOCAL))
+    before = Attendance.objects.create(meeting=old, person=person)
+    after = Attendance.objects.create(meeting=new, person=person)
+    typed = Attendance.objects.create(meeting=make_meeting(), person=person, title="Gõ tay")
+    assert (before.title, before.committee_role) == ("Công chức Tư pháp", Role.MEMBER)
+    assert (after.title, after.committee_role) == ("Phó Chủ tịch UBND xã", Role.DEPUTY)
+    assert typed.title == "Gõ tay"

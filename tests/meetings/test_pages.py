@@ -152,6 +152,12 @@ def test_calendar_parses_back_with_local_time_zone(client, make_meeting):
     assert {str(e["status"]) for e in events} == {"CONFIRMED", "CANCELLED"}
 
 
+def test_calendar_gives_a_whole_day_when_only_the_session_is_known(client, make_meeting):
+    make_meeting(start_time_known=False, start=at(datetime.date(2026, 1, 15), 14))
+    event = Calendar.from_ical(client.get(reverse("meetings:calendar")).content).walk("VEVENT")[0]
+    assert event.decoded("dtstart") == datetime.date(2026, 1, 15)
+
+
 def test_committee_page_lists_current_members_in_role_order_and_past_apart(
     counted_client, make_member
 ):
@@ -168,6 +174,18 @@ def test_committee_page_lists_current_members_in_role_order_and_past_apart(
     assert html.index("Trần Văn Trưởng") < html.index("Đỗ Văn Thành viên")
     assert html.index("Thành viên qua các thời kỳ") < html.index("Lê Văn Cũ")
     assert "đến 31/12/2024" in html
+
+
+@pytest.mark.parametrize("size", [2, 10])
+def test_committee_page_query_count_is_constant(
+    counted_client, make_member, django_assert_num_queries, size
+):
+    for i in range(size):
+        make_member(f"Thành viên {i}", title=f"Chức vụ {i}")
+        make_member(f"Người cũ {i}", start=datetime.date(2020, 1, 1), end=datetime.date(2021, 1, 1))
+    # current members, past members, layout (2)
+    with django_assert_num_queries(4):
+        assert counted_client.get(reverse("meetings:committee")).status_code == 200
 
 
 def test_sitemap_lists_meetings_and_pages(client, make_meeting):
