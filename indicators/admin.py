@@ -49,9 +49,15 @@ class IndicatorAdmin(admin.ModelAdmin):
         return super().get_queryset(request).select_related("group")
 
 
+@admin.display(description=_("năm"), ordering="year")
+def year_column(obj):
+    # Years are not amounts: 2025, never "2.025".
+    return str(obj.year)
+
+
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
-    list_display = ["indicator", "year", "comparator", "value", "basis"]
+    list_display = ["indicator", year_column, "comparator", "value", "basis"]
     list_filter = ["year", "indicator__group"]
     list_select_related = ["indicator"]
     formfield_overrides = LOCALIZED
@@ -62,7 +68,7 @@ class ValueAdmin(admin.ModelAdmin):
     form = ValueForm
     list_display = [
         "indicator",
-        "year",
+        year_column,
         "shown_as",
         "is_published",
         "source_meeting",

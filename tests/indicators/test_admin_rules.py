@@ -129,3 +129,8 @@ def test_percent_target_above_100_is_refused(db):
 def test_admin_lists_values_formatted(staff_client, seed):
     html = staff_client.get(reverse("admin:indicators_value_changelist")).content.decode()
     assert "trên 98%" in html and "2.945" in html and "Nhập từ Excel" in html
+
+
+def test_admin_lists_years_without_thousands_separator(staff_client, seed):
+    html = staff_client.get(reverse("admin:indicators_value_changelist")).content.decode()
+    assert "2.025" not in html
