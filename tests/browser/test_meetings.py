@@ -1,6 +1,7 @@
 """The secretary's journey: a whole meeting entered in the admin, then read on a phone."""
 
 import io
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -152,3 +153,18 @@ def test_meeting_form_works_under_the_real_content_security_policy(browser, live
     assert page.input_value("[name='attendances-0-title']") == "Bí thư"
     context.close()
     assert refused == []
+
+
+def test_printable_minutes_fit_an_a4_page(page, live_server, screenshot):
+    demo.load(SimpleNamespace(stdout=io.StringIO()))
+    meeting = Meeting.objects.get(slug=SEED_MEETING_SLUG)
+    meeting.minutes = "<h2>Nội dung</h2><p>Ban Chỉ đạo nghe báo cáo và thảo luận.</p>"
+    meeting.minutes_status = Meeting.MinutesStatus.PUBLISHED
+    meeting.minutes_approved_at = meeting.day
+    meeting.save()
+    page.goto(live_server.url + reverse("meetings:minutes", args=[meeting.slug]))
+    screenshot(page, "meetings-minutes-print")
+    page.emulate_media(media="print")
+    assert page.locator(".minutes__nav").is_hidden()
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1

@@ -201,3 +201,21 @@ def test_minutes_pasted_from_word_are_sanitised_through_the_admin(admin_client, 
     admin_client.post(ADD, data)
     minutes = Meeting.objects.get().minutes
     assert minutes == "<p>Biên bản</p>"
+
+
+@pytest.mark.parametrize("model", ["person", "unit", "committee", "meeting", "directive"], ids=str)
+def test_admin_lists_and_forms_open(admin_client, make_directive, unit, model):
+    directive = make_directive(unit=unit, deadline=datetime.date(2020, 1, 1))
+    assert admin_client.get(reverse(f"admin:meetings_{model}_changelist")).status_code == 200
+    assert admin_client.get(reverse(f"admin:meetings_{model}_add")).status_code == 200
+    if model == "directive":
+        html = admin_client.get(reverse("admin:meetings_directive_changelist")).content.decode()
+        assert "Quá hạn" in html
+        change = reverse("admin:meetings_directive_change", args=[directive.pk])
+        assert admin_client.get(change).status_code == 200
+
+
+def test_meeting_change_form_links_the_printable_minutes(admin_client, make_meeting):
+    meeting = make_meeting(minutes="<p>Biên bản</p>")
+    html = admin_client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk])).content
+    assert reverse("meetings:minutes", args=[meeting.slug]) in html.decode()
