@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from .formatting import format_amount, format_number
+from .formatting import format_amount
 
 WIDTH = 340
 BAR_AREA = 240  # horizontal chart: room for the bar, the rest for the value text
@@ -108,5 +108,6 @@ def yearly_bars(indicator, history, targets):
         "base": _n(base),
         "bars": bars,
         "lines": lines,
-        "scale_text": format_number(top_value, indicator.decimals),
+        "top_y": _n(base - float(top_value) * scale),
+        "top_text": format_amount(indicator, top_value) if indicator.is_percent else "",
     }

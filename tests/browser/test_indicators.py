@@ -74,3 +74,40 @@ def test_dashboard_prints_on_at_most_two_a4_pages(page, live_server, seeded, tmp
     pdf = page.pdf(format="A4", path=tmp_path / "chi-so.pdf")
     assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type/Page") <= 2
     page.screenshot(path="test-artifacts/indicators-2025-print.png", full_page=True)
+
+
+def test_official_imports_a_workbook_after_a_preview(
+    page, live_server, screenshot, seeded, tmp_path
+):
+    from django.contrib.auth import get_user_model
+
+    from indicators.models import Value
+
+    get_user_model().objects.create_superuser("thuky", "", "mat-khau-dai-1")
+    book = openpyxl.Workbook()
+    book.active.append(["Mã chỉ số", "Năm", "Giá trị", "Dấu", "Nguồn", "Ghi chú"])
+    book.active.append(["ho-so-tiep-nhan", 2024, 2800, "", "Báo cáo năm 2024", ""])
+    book.active.append(["ho-so-truc-tuyen", 2024, 3000, "", "Báo cáo năm 2024", ""])
+    path = tmp_path / "so-lieu-2024.xlsx"
+    book.save(path)
+
+    page.goto(live_server.url + "/quan-tri/login/?next=/quan-tri/indicators/value/")
+    page.fill("#id_username", "thuky")
+    page.fill("#id_password", "mat-khau-dai-1")
+    page.click("input[type=submit]")
+    page.get_by_role("link", name="Nhập từ Excel").click()
+    page.set_input_files("#id_workbook", str(path))
+    page.get_by_role("button", name="Kiểm tra và xem trước").click()
+    assert "không được lớn hơn" in page.locator("#content-main").inner_text()
+    screenshot(page, "indicators-import-errors")
+    assert not Value.objects.filter(year=2024).exists()
+
+    book.active["C3"] = 1500
+    book.save(path)
+    page.set_input_files("#id_workbook", str(path))
+    page.get_by_role("button", name="Kiểm tra và xem trước").click()
+    screenshot(page, "indicators-import-preview")
+    assert not Value.objects.filter(year=2024).exists()
+    page.get_by_role("button", name="Xác nhận lưu tất cả").click()
+    assert "Đã lưu 2 số liệu." in page.locator("body").inner_text()
+    assert Value.objects.filter(year=2024, is_published=False).count() == 2
