@@ -111,3 +111,16 @@ def test_official_imports_a_workbook_after_a_preview(
     page.get_by_role("button", name="Xác nhận lưu tất cả").click()
     assert "Đã lưu 2 số liệu." in page.locator("body").inner_text()
     assert Value.objects.filter(year=2024, is_published=False).count() == 2
+
+
+def test_indicator_pages_load_under_the_real_content_security_policy(browser, live_server, seeded):
+    """Without bypass_csp: the charts and styles need nothing the policy refuses."""
+    context = browser.new_context()
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else 0)
+    for path in ("/chi-so/", "/chi-so/2025/", "/chi-so/chi-tieu/ty-le-ho-so-truc-tuyen/"):
+        page.goto(live_server.url + path)
+        assert page.locator("svg.chart__svg").count() == 1
+    context.close()
+    assert refused == []
