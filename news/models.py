@@ -268,6 +268,8 @@ class Article(models.Model):
         return instance
 
     def clean(self):
+        if self.status == self.Status.PUBLISHED and not self.publish_at:
+            self.publish_at = timezone.now()  # before the constraint that needs it is checked
         errors = {}
         if self.status == self.Status.RETURNED and not self.return_reason.strip():
             errors["return_reason"] = _("Hãy ghi lý do trả lại để người viết biết cần sửa gì.")

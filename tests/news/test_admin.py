@@ -83,6 +83,11 @@ def test_reviewer_publishes_at_a_scheduled_time(admin_client, category):
     assert not Article.objects.published().exists()
 
 
+def test_reviewer_publishes_now_when_no_time_is_chosen(admin_client, category):
+    assert admin_client.post(ADD_URL, form_data(category, status="published")).status_code == 302
+    assert Article.objects.published().get().first_published_at is not None
+
+
 def test_validation_error_keeps_the_text_and_asks_for_the_file_again(admin_client, category):
     data = form_data(category, title="Tiêu đề đã gõ", cover=uploaded_image("hop.jpg"))
     data["category"] = ""
