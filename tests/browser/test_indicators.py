@@ -2,6 +2,7 @@ import io
 
 import openpyxl
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import DESKTOP, PHONE
 from tests.indicators.conftest import FakeCommand
@@ -98,7 +99,7 @@ def test_official_imports_a_workbook_after_a_preview(
     page.get_by_role("link", name="Nhập từ Excel").click()
     page.set_input_files("#id_workbook", str(path))
     page.get_by_role("button", name="Kiểm tra và xem trước").click()
-    assert "không được lớn hơn" in page.locator("#content-main").inner_text()
+    expect(page.locator("#content-main")).to_contain_text("không được lớn hơn")
     screenshot(page, "indicators-import-errors")
     assert not Value.objects.filter(year=2024).exists()
 
@@ -106,10 +107,11 @@ def test_official_imports_a_workbook_after_a_preview(
     book.save(path)
     page.set_input_files("#id_workbook", str(path))
     page.get_by_role("button", name="Kiểm tra và xem trước").click()
+    expect(page.get_by_role("button", name="Xác nhận lưu tất cả")).to_be_visible()
     screenshot(page, "indicators-import-preview")
     assert not Value.objects.filter(year=2024).exists()
     page.get_by_role("button", name="Xác nhận lưu tất cả").click()
-    assert "Đã lưu 2 số liệu." in page.locator("body").inner_text()
+    expect(page.locator("body")).to_contain_text("Đã lưu 2 số liệu.")
     assert Value.objects.filter(year=2024, is_published=False).count() == 2
 
 
