@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from .text import slugify_vi
+from .text import unique_slug
 from .validators import ATTACHMENT_EXTENSIONS, validate_attachment_size
 
 MINUTES_EXTENSIONS = {
@@ -68,7 +68,7 @@ class Unit(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify_vi(self.name)[:200]
+            self.slug = unique_slug(self, self.name, "don-vi")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -278,7 +278,7 @@ class Meeting(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(self)
+            self.slug = unique_slug(self, self.title, "cuoc-hop")
         # The form sanitises too; this covers every other way in (shell, imports, demo data).
         self.minutes = self._meta.get_field("minutes").sanitize(self.minutes or "")
         super().save(*args, **kwargs)
@@ -309,16 +309,6 @@ class Meeting(models.Model):
     @property
     def minutes_public(self):
         return self.minutes_status == self.MinutesStatus.PUBLISHED and bool(self.minutes)
-
-
-def unique_slug(meeting):
-    """A slug from the title and date, with a number added if another meeting has it."""
-    base = slugify_vi(meeting.title)[:230] or "cuoc-hop"
-    slug, n = base, 2
-    others = Meeting.objects.exclude(pk=meeting.pk)
-    while others.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 class Attachment(models.Model):

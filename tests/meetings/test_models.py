@@ -150,3 +150,11 @@ def test_attendance_takes_title_and_role_held_on_the_meeting_date(
     assert (before.title, before.committee_role) == ("Công chức Tư pháp", Role.MEMBER)
     assert (after.title, after.committee_role) == ("Phó Chủ tịch UBND xã", Role.DEPUTY)
     assert typed.title == "Gõ tay"
+
+
+def test_units_whose_names_slugify_alike_get_distinct_slugs(db):
+    from meetings.models import Unit
+
+    first = Unit.objects.create(name="Công an xã")
+    second = Unit.objects.create(name="Cong an xa")
+    assert (first.slug, second.slug) == ("cong-an-xa", "cong-an-xa-2")
