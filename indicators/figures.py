@@ -244,8 +244,9 @@ def latest_year(include_unpublished=False):
     return Value.objects.visible(include_unpublished).years().first()
 
 
-def year_report(year, include_unpublished=False, codes=None):
-    """The year's figures for every indicator (or only `codes`) in four queries."""
+def year_report(year, include_unpublished=False, codes=None, with_years=True):
+    """The year's figures for every indicator (or only `codes`) in four queries
+    (three without the list of years that have figures)."""
     visible = Value.objects.visible(include_unpublished)
     indicators = Indicator.objects.catalogue()
     if codes is not None:
@@ -258,7 +259,8 @@ def year_report(year, include_unpublished=False, codes=None):
         own = targets.get(indicator.pk, [])
         previous = build(indicator, year - 1, values, own)
         figures.append(_finish(build(indicator, year, values, own), previous))
-    return YearReport(year=year, figures=figures, years=list(visible.years()))
+    years = list(visible.years()) if with_years else [year]
+    return YearReport(year=year, figures=figures, years=years)
 
 
 def history(indicator, include_unpublished=False):
@@ -283,7 +285,7 @@ def headline(codes):
     year = latest_year()
     if year is None:
         return None, []
-    report = year_report(year, codes=codes)
+    report = year_report(year, codes=codes, with_years=False)
     order = {code: i for i, code in enumerate(codes)}
     return year, sorted(report.figures, key=lambda f: order[f.indicator.code])
 

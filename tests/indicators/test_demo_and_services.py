@@ -54,13 +54,13 @@ def test_meeting_lists_the_figures_it_reviewed():
 
 def test_headline_gives_the_latest_year_in_fixed_queries(seed, django_assert_num_queries):
     codes = ["ho-so-tiep-nhan", "ty-le-ho-so-truc-tuyen", "dan-co-tai-khoan-vneid"]
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         year, figures = headline(codes)
         shown = [f.display for f in figures]
     assert year == 2025 and shown == ["2.945", "57,32%", "91,24%"]
     for old in range(2015, 2025):
         put("ho-so-tiep-nhan", old, 1000)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         headline(codes)
 
 
