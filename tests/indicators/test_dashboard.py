@@ -166,3 +166,9 @@ def test_indicator_page_query_count_is_constant(client, seed, django_assert_num_
         put("ho-so-truc-tuyen", year, 500)
     with django_assert_num_queries(6):
         client.get(url)
+
+
+def test_latest_year_page_names_the_year_page_as_canonical(client, seed):
+    html = client.get(reverse("indicators:dashboard")).content.decode()
+    assert html.count('rel="canonical"') == 1
+    assert '/chi-so/2025/"' in html.split('rel="canonical"')[1].split(">")[0]
