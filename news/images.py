@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 MAX_BYTES = 10 * 1024 * 1024
+# A small file can still decode to a huge bitmap; 40 megapixels covers any phone camera.
+MAX_PIXELS = 40_000_000
 WIDTHS = (480, 960, 1440)
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 INVALID_IMAGE = _(
@@ -35,7 +37,7 @@ def validate_cover(file):
     try:
         file.seek(0)
         with Image.open(file) as image:
-            image_format = image.format
+            image_format, pixels = image.format, image.width * image.height
             image.verify()
     except Exception as exc:  # Pillow raises many kinds for broken or hostile files
         raise ValidationError(INVALID_IMAGE, code="invalid_image") from exc
@@ -43,6 +45,11 @@ def validate_cover(file):
         file.seek(0)
     if image_format not in ACCEPTED_FORMATS:
         raise ValidationError(INVALID_IMAGE, code="invalid_image")
+    if pixels > MAX_PIXELS:
+        raise ValidationError(
+            _("Ảnh quá lớn (trên 40 triệu điểm ảnh). Hãy thu nhỏ ảnh rồi chọn lại."),
+            code="image_too_many_pixels",
+        )
 
 
 def rendition_widths(width):
@@ -98,7 +105,9 @@ def write_renditions(name):
             default_storage.save(target, _encode(resized, fmt, **options))
 
 
-def delete_renditions(name, width):
-    for w in rendition_widths(width):
+def delete_cover(name, width):
+    """Remove a stored original and its renditions (after the cover was replaced or cleared)."""
+    for w in rendition_widths(width or WIDTHS[-1]):
         for ext in ("webp", "jpg"):
             default_storage.delete(rendition_name(name, w, ext))
+    default_storage.delete(name)

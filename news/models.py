@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -257,6 +257,10 @@ class Article(models.Model):
         super().save(*args, **kwargs)
         if new_cover:
             images.write_renditions(self.cover.name)
+        old_name, old_width = getattr(self, "_loaded_cover", (None, None))
+        if old_name and old_name != self.cover.name:
+            transaction.on_commit(lambda: images.delete_cover(old_name, old_width))
+        self._loaded_cover = (self.cover.name, self.cover_width)
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
@@ -265,6 +269,11 @@ class Article(models.Model):
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
         instance._loaded_slug = instance.__dict__.get("slug")
+        cover = instance.__dict__.get("cover")
+        instance._loaded_cover = (
+            getattr(cover, "name", cover),
+            instance.__dict__.get("cover_width"),
+        )
         return instance
 
     def clean(self):
@@ -286,10 +295,6 @@ class Article(models.Model):
             )
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def is_public(self):
-        return Article.objects.published().filter(pk=self.pk).exists()
 
     @cached_property
     def body_text(self):

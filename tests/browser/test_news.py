@@ -149,4 +149,7 @@ def test_editor_publishes_from_word_and_a_citizen_reads_it(
     screenshot(reader, "news-article-1280")
     reader.emulate_media(media="print")
     screenshot(reader, "news-article-print")
+    reader.emulate_media(media="screen")
+    reader.goto(live_server.url + reverse("news:list"))
+    screenshot(reader, "news-list-1280")
     citizen.close()

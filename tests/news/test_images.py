@@ -88,3 +88,22 @@ def test_cover_is_served_as_a_responsive_lazy_picture(client, category):
     assert f"{article.cover_rendition_url()}" in html and article.cover_rendition_url().endswith(
         "-1440.jpg"
     )
+
+
+def test_a_replaced_cover_leaves_no_old_files(category, django_capture_on_commit_callbacks):
+    article = make_article(category=category, cover=uploaded_image(), cover_alt="Ảnh")
+    article = type(article).objects.get(pk=article.pk)
+    old = article.cover.name
+    article.cover = uploaded_image("moi.jpg", size=(1000, 600))
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save()
+    assert not default_storage.exists(old)
+    assert not default_storage.exists(images.rendition_name(old, 480, "webp"))
+    assert default_storage.exists(images.rendition_name(article.cover.name, 960, "webp"))
+
+
+def test_an_image_with_too_many_pixels_is_refused(monkeypatch):
+    monkeypatch.setattr(images, "MAX_PIXELS", 1000)
+    with pytest.raises(ValidationError) as error:
+        images.validate_cover(uploaded_image(size=(50, 50)))
+    assert "quá lớn" in error.value.messages[0]

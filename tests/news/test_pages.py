@@ -150,3 +150,13 @@ def test_article_page_does_not_vary_on_cookie(client, full_article):
     response = client.get(full_article.get_absolute_url())
     assert "Cookie" not in response.headers.get("Vary", "")
     assert "sessionid" not in response.cookies and "csrftoken" not in response.cookies
+
+
+def test_tag_page_lists_the_tagged_articles(client, category):
+    tag = Tag.objects.create(name="VNeID")
+    tagged = make_article("Tin có thẻ", category)
+    tagged.tags.add(tag)
+    make_article("Tin không thẻ", category)
+    html = client.get(tag.get_absolute_url()).content.decode()
+    assert "Thẻ “VNeID”" in html
+    assert "Tin có thẻ" in html and "Tin không thẻ" not in html
