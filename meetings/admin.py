@@ -26,7 +26,20 @@ from .widgets import MinutesWidget
 SHORT_TEXT = {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}
 
 
-class MembershipInline(admin.TabularInline):
+class DatePlaceholders:
+    """Date inputs show the format officials must type: dd/mm/yyyy."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(field, forms.SplitDateTimeField):
+            field.widget.widgets[0].attrs["placeholder"] = "dd/mm/yyyy"
+            field.widget.widgets[1].attrs["placeholder"] = "hh:mm"
+        elif isinstance(field, forms.DateField):
+            field.widget.attrs["placeholder"] = "dd/mm/yyyy"
+        return field
+
+
+class MembershipInline(DatePlaceholders, admin.TabularInline):
     model = Membership
     fields = ["person", "role", "title", "unit", "start", "end"]
     autocomplete_fields = ["person", "unit"]
@@ -72,7 +85,7 @@ class AgendaItemInline(admin.TabularInline):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class IssueInline(admin.TabularInline):
+class IssueInline(DatePlaceholders, admin.TabularInline):
     model = Issue
     fields = ["order", "text", "unit"]
     autocomplete_fields = ["unit"]
@@ -98,7 +111,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(DatePlaceholders, admin.ModelAdmin):
     list_display = ["title", "start", "status", "minutes_status"]
     list_filter = ["status", "minutes_status", "kind", "committee"]
     search_fields = ["title", "summary"]
@@ -174,14 +187,14 @@ class MeetingAdmin(admin.ModelAdmin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
-class DirectiveUpdateInline(admin.TabularInline):
+class DirectiveUpdateInline(DatePlaceholders, admin.TabularInline):
     model = DirectiveUpdate
     fields = ["date", "note"]
     extra = 1
 
 
 @admin.register(Directive)
-class DirectiveAdmin(admin.ModelAdmin):
+class DirectiveAdmin(DatePlaceholders, admin.ModelAdmin):
     list_display = ["short_text", "meeting", "unit", "deadline", "state_label"]
     list_filter = ["status", "unit", "meeting"]
     list_select_related = ["meeting", "unit"]

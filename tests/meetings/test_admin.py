@@ -219,3 +219,10 @@ def test_meeting_change_form_links_the_printable_minutes(admin_client, make_meet
     meeting = make_meeting(minutes="<p>Biên bản</p>")
     html = admin_client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk])).content
     assert reverse("meetings:minutes", args=[meeting.slug]) in html.decode()
+
+
+def test_date_inputs_show_the_day_month_year_format(admin_client):
+    html = admin_client.get(ADD).content.decode()
+    assert 'name="start_0"' in html and 'placeholder="dd/mm/yyyy"' in html
+    assert 'name="directives-__prefix__-deadline"' in html
+    assert html.count('placeholder="dd/mm/yyyy"') >= 5
