@@ -1,0 +1,158 @@
+"""Directives (kết luận chỉ đạo) and their progress; overdue is derived, never stored."""
+
+from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .meetings import Meeting
+from .people import Person, Unit
+
+
+class DirectiveQuerySet(models.QuerySet):
+    def with_state(self, today=None):
+        """Annotate `is_overdue`, `is_late` and `state` (the status as the public reads it).
+
+        Overdue is derived against the local date (Asia/Ho_Chi_Minh), never stored.
+        """
+        today = today or timezone.localdate()
+        open_ = ~Q(status__in=[Directive.Status.DONE, Directive.Status.CANCELLED])
+        overdue = open_ & Q(deadline__lt=today)
+        late = Q(
+            status=Directive.Status.DONE, deadline__isnull=False, completed_on__gt=F("deadline")
+        )
+        unassigned = open_ & Q(unit__isnull=True, person__isnull=True)
+        return self.annotate(
+            is_overdue=Case(When(overdue, then=Value(True)), default=Value(False)),
+            is_late=Case(When(late, then=Value(True)), default=Value(False)),
+            state=Case(
+                When(status=Directive.Status.CANCELLED, then=Value(State.CANCELLED)),
+                When(late, then=Value(State.DONE_LATE)),
+                When(status=Directive.Status.DONE, then=Value(State.DONE)),
+                When(overdue, then=Value(State.OVERDUE)),
+                When(unassigned, then=Value(State.UNASSIGNED)),
+                When(status=Directive.Status.IN_PROGRESS, then=Value(State.IN_PROGRESS)),
+                default=Value(State.ASSIGNED),
+                output_field=models.CharField(),
+            ),
+        )
+
+    def overdue(self, today=None):
+        """Open directives whose deadline is before today (local date)."""
+        return self.with_state(today).filter(is_overdue=True)
+
+    def for_tracker(self, today=None):
+        """Everything the tracker shows, overdue first, in a fixed number of queries."""
+        return (
+            self.with_state(today)
+            .select_related("meeting", "unit", "person")
+            .prefetch_related("updates")
+            .order_by(
+                F("is_overdue").desc(),
+                Case(
+                    When(status__in=["done", "cancelled"], then=Value(1)),
+                    default=Value(0),
+                ),
+                F("deadline").asc(nulls_last=True),
+                "-meeting__start",
+                "order",
+                "pk",
+            )
+        )
+
+
+class State(models.TextChoices):
+    """A directive's status as the public reads it, derived from status, deadline and today."""
+
+    UNASSIGNED = "unassigned", _("Chưa phân công")
+    ASSIGNED = "assigned", _("Đã giao")
+    IN_PROGRESS = "in_progress", _("Đang thực hiện")
+    OVERDUE = "overdue", _("Quá hạn")
+    DONE = "done", _("Hoàn thành")
+    DONE_LATE = "done_late", _("Hoàn thành trễ hạn")
+    CANCELLED = "cancelled", _("Đã hủy")
+
+
+class Directive(models.Model):
+    """A direction (kết luận chỉ đạo) issued at a meeting, followed until it is done."""
+
+    class Status(models.TextChoices):
+        ASSIGNED = "assigned", _("Đã giao")
+        IN_PROGRESS = "in_progress", _("Đang thực hiện")
+        DONE = "done", _("Hoàn thành")
+        CANCELLED = "cancelled", _("Đã hủy")
+
+    State = State
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="directives", verbose_name=_("cuộc họp")
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=1)
+    text = models.TextField(_("nội dung chỉ đạo"))
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="directives",
+        verbose_name=_("đơn vị chủ trì"),
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="directives",
+        verbose_name=_("người phụ trách"),
+    )
+    deadline = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
+    status = models.CharField(
+        _("tình trạng"), max_length=20, choices=Status.choices, default=Status.ASSIGNED
+    )
+    completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+
+    objects = DirectiveQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kết luận chỉ đạo")
+        verbose_name_plural = _("kết luận chỉ đạo")
+        ordering = ["meeting", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="done") | Q(completed_on__isnull=False),
+                name="directive_done_has_date",
+                violation_error_message=_("Kết luận đã hoàn thành cần có ngày hoàn thành."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="done") | Q(completed_on__isnull=True),
+                name="directive_date_only_when_done",
+                violation_error_message=_(
+                    "Chỉ ghi ngày hoàn thành khi tình trạng là “Hoàn thành”."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#ket-luan-{self.pk}"
+
+
+class DirectiveUpdate(models.Model):
+    directive = models.ForeignKey(
+        Directive, on_delete=models.CASCADE, related_name="updates", verbose_name=_("kết luận")
+    )
+    date = models.DateField(_("ngày"), default=timezone.localdate)
+    note = models.CharField(_("tiến độ"), max_length=500)
+
+    class Meta:
+        verbose_name = _("cập nhật tiến độ")
+        verbose_name_plural = _("cập nhật tiến độ")
+        ordering = ["directive", "-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.date:%d/%m/%Y}: {self.note[:60]}"
+
+    def get_absolute_url(self):
+        return self.directive.get_absolute_url()
