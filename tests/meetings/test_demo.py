@@ -49,3 +49,12 @@ def test_demo_pages_read_well_with_unassigned_directives(demo, client):
     page = client.get(reverse("meetings:detail", args=[SEED_MEETING_SLUG])).content.decode()
     assert "Chiều Thứ Năm, 15/01/2026" in page and "Có mặt 3/3" in page
     assert "Nghị quyết số 57-NQ/TW" in page and "2.945" in page
+
+
+def test_demo_meeting_lists_the_article_and_figures_that_cite_it(demo, client):
+    """Reached through the other apps' own links (`articles`, `indicator_values`)."""
+    meeting = Meeting.objects.get(slug=SEED_MEETING_SLUG)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Tin bài về cuộc họp" in page and "Số liệu được cuộc họp xem xét" in page
+    for article in meeting.articles.published():
+        assert article.get_absolute_url() in page

@@ -193,3 +193,12 @@ def test_sitemap_lists_meetings_and_pages(client, make_meeting):
     xml = client.get(reverse("sitemap")).content.decode()
     assert meeting.get_absolute_url() in xml
     assert reverse("meetings:directives") in xml and reverse("meetings:committee") in xml
+
+
+def test_meeting_page_needs_no_other_app():
+    """Before news and indicators link to meetings, the related lists are simply empty."""
+    from types import SimpleNamespace
+
+    from meetings.related import reports_and_figures
+
+    assert reports_and_figures(SimpleNamespace()) == {"articles": [], "figures": []}
