@@ -14,7 +14,7 @@ from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
 from . import images
 from .slugs import RESERVED_SLUGS, slugify_vi, unique_slug, validate_not_reserved
-from .text import BODY_EXTENSIONS, normalize_tags, plain_text
+from .text import BODY_EXTENSIONS, normalize_tags, plain_text, scope_header_cells
 
 ATTACHMENT_EXTENSIONS = ["pdf", "docx", "xlsx"]
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
@@ -108,8 +108,9 @@ class Article(models.Model):
     body = ProseEditorField(
         _("nội dung"),
         extensions=BODY_EXTENSIONS,
-        # Applied last to first: tags renamed, then nh3 with the editor's allow-list.
-        sanitize=[create_sanitizer, normalize_tags],
+        # Applied last to first: tags renamed, nh3 with the editor's allow-list, then the
+        # header cells' scope added (nh3 would remove it; the editor drops and re-adds it).
+        sanitize=[scope_header_cells, create_sanitizer, normalize_tags],
     )
     cover = models.ImageField(
         _("ảnh bìa"),

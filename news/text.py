@@ -31,6 +31,26 @@ BODY_EXTENSIONS = {
 _BLOCK_BOUNDARY = re.compile(r"<(?:/?(?:p|h\d|li|td|th|tr|blockquote|div)\b[^>]*|br\s*/?)>", re.I)
 
 
+_TABLE_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_HEADER_CELL = re.compile(r"<th(?=[\s>])(?![^>]*\sscope=)")
+
+
+def scope_header_cells(markup):
+    """Header cells say what they head: the first row's cells head columns, later ones rows."""
+
+    def mark(match):
+        scope = "col" if mark.first_row else "row"
+        mark.first_row = False
+        return "<tr>" + _HEADER_CELL.sub(f'<th scope="{scope}"', match[1]) + "</tr>"
+
+    parts = re.split(r"(<table>.*?</table>)", markup or "", flags=re.S)
+    for index, part in enumerate(parts):
+        if part.startswith("<table>"):
+            mark.first_row = True
+            parts[index] = _TABLE_ROW.sub(mark, part)
+    return "".join(parts)
+
+
 def plain_text(markup):
     """The text of an HTML fragment, one space between blocks, entities decoded."""
     text = strip_tags(_BLOCK_BOUNDARY.sub(" ", markup or ""))

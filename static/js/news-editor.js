@@ -12,6 +12,15 @@ function listInfo(paragraph) {
   return match ? { level: Number(match[2]) } : null;
 }
 
+// "a." gives type "a", "ii." gives "i", "1." none: the numbering Word showed.
+function numberingType(marker) {
+  const match = ORDERED_MARKERS.exec(marker);
+  if (!match || /^[0-9]+$/.test(match[1])) return null;
+  const roman = /^[ivxlcdm]+$/i.test(match[1]) && (match[1].length > 1 || /^[iI]$/.test(match[1]));
+  const type = roman ? "i" : "a";
+  return match[1] === match[1].toUpperCase() ? type.toUpperCase() : type;
+}
+
 function takeMarker(paragraph) {
   const marker = paragraph.querySelector('span[style*="mso-list"]');
   const text = marker ? marker.textContent : "";
@@ -32,6 +41,8 @@ function convertLists(doc) {
     while (stack.length > info.level) stack.pop();
     while (stack.length < info.level) {
       const list = doc.createElement(ordered ? "ol" : "ul");
+      const type = ordered && numberingType(marker);
+      if (type) list.setAttribute("type", type);
       if (!stack.length) {
         paragraph.before(list);
       } else {

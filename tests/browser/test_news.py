@@ -79,8 +79,9 @@ def assert_word_structure_kept(body):
     assert "<em>triển khai nhiệm vụ năm 2026</em>" in body
     assert re.search(r"<ul><li><p>100% cán bộ, công chức", body)
     assert re.search(
-        r"<ol[^>]*><li><p>Khắc phục hạ tầng chưa đồng bộ:</p><ol[^>]*><li><p>rà soát", body
+        r'<ol[^>]*><li><p>Khắc phục hạ tầng chưa đồng bộ:</p><ol [^>]*type="a"><li><p>rà soát', body
     )
+    assert '<th scope="col"><p><strong>Chỉ tiêu</strong></p></th>' in body
     assert "<table>" in body and "<th" in body and "Tổ công nghệ số cộng đồng" in body
     assert 'href="https://dichvucong.gov.vn/"' in body
 

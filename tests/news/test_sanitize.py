@@ -39,7 +39,7 @@ def test_allowed_structure_survives(category):
     stored = make_article(category=category, body=body).body
     for tag in ("<h2>", "<strong>", "<em>", 'href="https://dichvucong.gov.vn/"', "<ul>", "<ol>"):
         assert tag in stored
-    for tag in ("<blockquote>", "<table>", "<th>", "<td>"):
+    for tag in ("<blockquote>", "<table>", '<th scope="col">', "<td>"):
         assert tag in stored
 
 
@@ -54,3 +54,18 @@ def test_word_clipboard_html_loses_every_mso_style_and_class(category):
     assert "<strong>Nghị quyết số 57-NQ/TW</strong>" in stored
     assert "<em>triển khai nhiệm vụ năm 2026</em>" in stored
     assert "<table>" in stored and 'href="https://dichvucong.gov.vn/"' in stored
+
+
+def test_table_header_cells_get_a_scope(category):
+    body = (
+        "<table><tbody><tr><th><p>Chỉ tiêu</p></th><th><p>2025</p></th></tr>"
+        "<tr><th><p>Hồ sơ</p></th><td><p>2.945</p></td></tr></tbody></table>"
+    )
+    stored = make_article(category=category, body=body).body
+    assert stored.count('<th scope="col">') == 2 and stored.count('<th scope="row">') == 1
+
+
+def test_saving_twice_keeps_one_scope_per_header_cell(category):
+    article = make_article(category=category, body="<table><tr><th>A</th></tr></table>")
+    article.save()
+    assert article.body.count("scope=") == 1
