@@ -13,7 +13,7 @@ from .views import article_context
 from .widgets import ArticleBodyWidget
 
 FILES_LOST = _(
-    "Bài chưa được lưu vì còn lỗi (xem các ô tô đỏ). Mọi chữ bạn đã gõ vẫn còn nguyên, "
+    "Bài chưa được lưu vì còn lỗi (xem các dòng báo lỗi màu đỏ). Mọi chữ bạn đã gõ vẫn còn nguyên, "
     "nhưng trình duyệt không giữ lại tệp đã chọn: hãy chọn lại %(files)s rồi bấm Lưu."
 )
 
@@ -77,7 +77,7 @@ class ArticleAdminForm(forms.ModelForm):
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [AttachmentInline]
-    list_display = ["title", "status", "category", "publish_at", "expires_at", "view_count"]
+    list_display = ["title", "status", "category", "publish_at", "view_count"]
     list_filter = ["status", "category", "publish_at"]
     list_select_related = ["category"]
     search_fields = ["title", "summary", "author"]
