@@ -5,23 +5,36 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models, transaction
 from django.db.models import F, Q
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
+from meetings.validators import validate_attachment_size
+
 from . import images
 from .slugs import RESERVED_SLUGS, slugify_vi, unique_slug, validate_not_reserved
 from .text import BODY_EXTENSIONS, normalize_tags, plain_text, scope_header_cells
 
 ATTACHMENT_EXTENSIONS = ["pdf", "docx", "xlsx"]
-ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 RELATED_COUNT = 5
 
 
-class Category(models.Model):
+class SlugFromName(models.Model):
+    """A name and a unique slug, filled from the name when left empty."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            rows = type(self)._default_manager.all()
+            self.slug = unique_slug(rows, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+
+class Category(SlugFromName):
     name = models.CharField(_("tên chuyên mục"), max_length=120, unique=True)
     slug = models.SlugField(
         _("đường dẫn"),
@@ -41,16 +54,11 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Category.objects.all(), self.name, exclude_pk=self.pk)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("news:category", kwargs={"slug": self.slug})
 
 
-class Tag(models.Model):
+class Tag(SlugFromName):
     name = models.CharField(_("tên thẻ"), max_length=80, unique=True)
     slug = models.SlugField(_("đường dẫn"), max_length=80, unique=True, blank=True)
 
@@ -61,11 +69,6 @@ class Tag(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Tag.objects.all(), self.name, exclude_pk=self.pk)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:tag", kwargs={"slug": self.slug})
@@ -347,18 +350,6 @@ class Article(models.Model):
             .exclude(pk=self.pk)
         )
         return list(rows.order_by("-publish_at", "-pk")[:RELATED_COUNT])
-
-
-def validate_attachment_size(file):
-    if file.size > ATTACHMENT_MAX_BYTES:
-        raise ValidationError(
-            _("Tệp nặng %(size)s, vượt quá giới hạn %(limit)s."),
-            code="file_too_large",
-            params={
-                "size": filesizeformat(file.size),
-                "limit": filesizeformat(ATTACHMENT_MAX_BYTES),
-            },
-        )
 
 
 class Attachment(models.Model):

@@ -43,22 +43,28 @@ class ArticleListView(ArticleListMixin, ListView):
     pass
 
 
-class CategoryView(ArticleListMixin, ListView):
+class ArticlesOfView(ArticleListMixin, ListView):
+    """The articles of one category or tag, named by the URL's slug."""
+
+    owner_model = None
+    lookup = None
+
     def get_queryset(self):
-        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(category=self.category)
+        self.owner = get_object_or_404(self.owner_model, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(**{self.lookup: self.owner})
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(category=self.category, **kwargs)
+        return super().get_context_data(**{self.owner_model._meta.model_name: self.owner}, **kwargs)
 
 
-class TagView(ArticleListMixin, ListView):
-    def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(tags=self.tag)
+class CategoryView(ArticlesOfView):
+    owner_model = Category
+    lookup = "category"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
+
+class TagView(ArticlesOfView):
+    owner_model = Tag
+    lookup = "tags"
 
 
 class ArticleDetailView(DetailView):
