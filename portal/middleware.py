@@ -41,7 +41,7 @@ def is_page_view(request):
         return False
     path = request.path
     skipped = ("/quan-tri/", "/healthz", "/" + settings.STATIC_URL, "/" + settings.MEDIA_URL)
-    if path.startswith(skipped) or path.endswith((".xml", ".txt", ".ics", ".csv", ".json", ".xlsx")):
+    if path.startswith(skipped) or path.endswith((".xml", ".txt", ".ics", ".csv", ".json", ".xlsx", "/rss/")):
         return False
     user_agent = request.headers.get("User-Agent", "").lower()
     return not any(bot in user_agent for bot in ("bot", "spider", "crawl", "preview"))

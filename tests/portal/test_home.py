@@ -74,6 +74,6 @@ def test_home_query_count_does_not_grow_with_content(client, demo, django_assert
             publish_at=timezone.now(),
         )
     client.get(reverse("portal:home"))  # counted as a visit once
-    # identity, visits, 5 for the figures, directives, news, upcoming and recent meetings
-    with django_assert_num_queries(11):
+    # identity, visits, 4 for the figures, directives, news, upcoming and recent meetings
+    with django_assert_num_queries(10):
         client.get(reverse("portal:home"))

@@ -38,6 +38,7 @@ def test_assets_admin_and_robots_are_not_counted(client):
     client.get(reverse("portal:healthz"))
     client.get("/quan-tri/login/")
     client.get("/chi-so/2025.xlsx")
+    client.get("/tin-tuc/rss/")
     client.get(reverse("portal:home"), HTTP_USER_AGENT="Googlebot/2.1")
     assert not DailyVisits.objects.exists()
 
