@@ -12,6 +12,8 @@ logger = logging.getLogger(__name__)
 
 VISIT_COOKIE = "md_visit"
 VISIT_WINDOW_SECONDS = 30 * 60
+# Feeds, exports and files for machines: not a person reading a page.
+NOT_PAGES = (".xml", ".txt", ".ics", ".csv", ".json", ".xlsx", "/rss/")
 
 # Public pages allow nothing inline. The admin's own templates and the rich-text editor
 # set style attributes, so only there are inline styles allowed; scripts never are.
@@ -41,7 +43,7 @@ def is_page_view(request):
         return False
     path = request.path
     skipped = ("/quan-tri/", "/healthz", "/" + settings.STATIC_URL, "/" + settings.MEDIA_URL)
-    if path.startswith(skipped) or path.endswith((".xml", ".txt", ".ics", ".csv", ".json", ".xlsx", "/rss/")):
+    if path.startswith(skipped) or path.endswith(NOT_PAGES):
         return False
     user_agent = request.headers.get("User-Agent", "").lower()
     return not any(bot in user_agent for bot in ("bot", "spider", "crawl", "preview"))
