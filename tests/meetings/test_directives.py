@@ -91,3 +91,14 @@ def test_bad_filter_values_are_ignored(counted_client, make_directive, params):
 
 def test_meeting_list_bad_page_is_404(counted_client):
     assert counted_client.get(reverse("meetings:list"), {"page": "abc"}).status_code == 404
+
+
+def test_tracker_shows_the_latest_progress_first(counted_client, make_directive, unit):
+    directive = make_directive(unit=unit)
+    for day, note in ((1, "Đã khảo sát"), (20, "Đang lắp đặt")):
+        DirectiveUpdate.objects.create(
+            directive=directive, date=datetime.date(2026, 2, day), note=note
+        )
+    html = counted_client.get(TRACKER).content.decode()
+    assert html.index("Đang lắp đặt") < html.index("Các lần cập nhật trước (1)")
+    assert html.index("Các lần cập nhật trước (1)") < html.index("Đã khảo sát")
