@@ -9,10 +9,24 @@ from meetings.sitemaps import sitemaps as meeting_sitemaps
 from news.sitemaps import sitemaps as news_sitemaps
 from portal import errors
 
+from . import views
+
 sitemaps = {**news_sitemaps, **meeting_sitemaps, **indicator_sitemaps}
 
+# The site's own pages keep the "portal" namespace: {% url 'portal:home' %}.
+site_patterns = (
+    [
+        path("", views.home, name="home"),
+        path("healthz", views.healthz, name="healthz"),
+        path("tim-kiem/", views.search, name="search"),
+        path("so-do-cong/", views.site_map, name="site-map"),
+        path("robots.txt", views.robots, name="robots"),
+    ],
+    "portal",
+)
+
 urlpatterns = [
-    path("", include("portal.urls")),
+    path("", include(site_patterns)),
     path("tin-tuc/", include("news.urls")),
     path("", include("meetings.urls")),
     path("chi-so/", include("indicators.urls")),

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,12 +11,13 @@ class PortalConfig(AppConfig):
     verbose_name = _("Cổng thông tin")
 
     def ready(self):
-        from .search import connect_signals, index_catalogue
+        from .search import reindex_after_migrate
         from .starting_data import create_site_identity
 
         post_migrate.connect(create_site_identity, sender=self)
-        post_migrate.connect(index_catalogue, sender=self)
-        connect_signals()
+        post_migrate.connect(reindex_after_migrate, sender=self)
+        # Each app's search_index.py registers what the search finds of it.
+        autodiscover_modules("search_index")
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

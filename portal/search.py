@@ -1,83 +1,61 @@
-"""Search over published articles, held meetings, directives and indicator names.
+"""Search over whatever the apps register: published articles, held meetings, directives...
 
-Each app's objects are copied into ``SearchEntry`` rows when they (or the inline rows they
-are made of) are saved, so the stored text stays right when a meeting's agenda changes
-after the meeting was saved. What may be shown is decided at query time by each app's own
-public queryset, so a scheduled article appears when its time comes and a draft never does.
+Each app declares in its ``search_index.py`` which model it makes searchable, which of its
+own querysets decides what the public may see, and how an object reads as a document. The
+objects are copied into ``SearchEntry`` rows when they, or the inline rows they are made of,
+are saved, so the stored text stays right when a meeting's agenda changes after the meeting
+was saved. Visibility is decided at query time, so a scheduled article appears when its time
+comes and a draft never does. This module imports no app: the apps import it.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from indicators.models import Indicator
-from meetings.models import AgendaItem, Directive, Issue, Meeting
-from news.models import Article
-
 from .models import SearchEntry
-from .text import plain_text, terms, words
+from .text import terms, words
 
 CONFIG = "portal_vi"  # created by portal/migrations/0003_search_postgresql.py
-Kind = SearchEntry.Kind
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    body: str = ""
+    date: object = None
+    category: str = ""
 
 
 @dataclass(frozen=True)
 class Source:
     kind: str
     model: type
-    visible: Callable  # the app's own public queryset
-    document: Callable  # object -> (title, body, date, category)
+    visible: Callable  # () -> the app's own public queryset
+    document: Callable  # object -> Document
+    # (model, object -> the indexed object) for inline rows whose text is part of a document
+    parts: tuple = field(default=())
+    # created by starting data in post_migrate, which sends no save signals
+    after_migrate: bool = False
 
 
-def _article(article):
-    body = " ".join(
-        [article.summary, plain_text(article.body), *article.tags.values_list("name", flat=True)]
-    )
-    return (
-        article.title,
-        body,
-        article.publish_at,
-        article.category.slug if article.category_id else "",
-    )
+SOURCES = {}
 
 
-def _meeting(meeting):
-    parts = [meeting.summary]
-    parts += [f"{item.title} {item.content}" for item in meeting.agenda_items.all()]
-    parts += [issue.text for issue in meeting.issues.all()]
-    return meeting.title, " ".join(parts), meeting.start, ""
-
-
-def _directive(directive):
-    unit = directive.unit.name if directive.unit_id else ""
-    return directive.text, f"{directive.meeting.title} {unit}", directive.meeting.start, ""
-
-
-def _indicator(indicator):
-    body = " ".join(
-        filter(None, [indicator.short_name, indicator.definition, indicator.group.name])
-    )
-    return indicator.name, body, None, ""
-
-
-SOURCES = {
-    source.kind: source
-    for source in (
-        Source(Kind.NEWS, Article, lambda: Article.objects.published(), _article),
-        Source(Kind.MEETING, Meeting, lambda: Meeting.objects.held(), _meeting),
-        Source(
-            Kind.DIRECTIVE,
-            Directive,
-            lambda: Directive.objects.filter(meeting__in=Meeting.objects.held()),
-            _directive,
-        ),
-        Source(Kind.INDICATOR, Indicator, lambda: Indicator.objects.all(), _indicator),
-    )
-}
+def register(source):
+    """Make a model searchable and keep its entries current on every save and delete."""
+    SOURCES[source.kind] = source
+    post_save.connect(_on_save, sender=source.model, weak=False)
+    post_delete.connect(_on_delete, sender=source.model, weak=False)
+    for model, owner in source.parts:
+        refresh = _refresh_owner(source.kind, owner)
+        post_save.connect(refresh, sender=model, weak=False)
+        post_delete.connect(refresh, sender=model, weak=False)
+    for many_to_many in source.model._meta.many_to_many:
+        m2m_changed.connect(_on_m2m, sender=many_to_many.remote_field.through, weak=False)
 
 
 def _folded_words(text):
@@ -85,20 +63,25 @@ def _folded_words(text):
     return " " + " ".join(words(text)) + " "
 
 
-def index(kind, obj):
+def _source_for(model):
+    return next((s for s in SOURCES.values() if s.model is model), None)
+
+
+def index(obj):
     """Store (or refresh) the searchable copy of one object."""
-    title, body, date, category = SOURCES[kind].document(obj)
+    source = _source_for(type(obj))
+    document = source.document(obj)
     entry, _ = SearchEntry.objects.update_or_create(
-        kind=kind,
+        kind=source.kind,
         object_id=obj.pk,
         defaults={
-            "title": title,
-            "body": body,
-            "title_folded": _folded_words(title),
-            "body_folded": _folded_words(body),
+            "title": document.title,
+            "body": document.body,
+            "title_folded": _folded_words(document.title),
+            "body_folded": _folded_words(document.body),
             "url": obj.get_absolute_url(),
-            "date": date,
-            "category": category,
+            "date": document.date,
+            "category": document.category,
         },
     )
     if connection.vendor == "postgresql":
@@ -108,22 +91,18 @@ def index(kind, obj):
         )
 
 
-def unindex(kind, pk):
-    SearchEntry.objects.filter(kind=kind, object_id=pk).delete()
-
-
-def rebuild():
-    """Re-create every entry; for data loaded without signals (e.g. loaddata)."""
-    SearchEntry.objects.all().delete()
+def rebuild(kinds=None):
+    """Re-create the entries of these kinds (default: all), for data saved without signals."""
     for kind, source in SOURCES.items():
-        for obj in source.model._default_manager.all():
-            index(kind, obj)
+        if kinds is None or kind in kinds:
+            SearchEntry.objects.filter(kind=kind).delete()
+            for obj in source.model._default_manager.all():
+                index(obj)
 
 
-def index_catalogue(**kwargs):
-    """After migrate: the indicator catalogue is starting data saved without our signals."""
-    for indicator in Indicator.objects.select_related("group"):
-        index(Kind.INDICATOR, indicator)
+def reindex_after_migrate(**kwargs):
+    """Starting data is created in post_migrate, where no save signal reaches us."""
+    rebuild([kind for kind, source in SOURCES.items() if source.after_migrate])
 
 
 def visible():
@@ -136,8 +115,8 @@ def visible():
 
 def search(query, kind="", category="", date_from=None, date_to=None):
     """Visible entries matching every word of ``query``, title matches first."""
-    words = terms(query)
-    if not words:
+    query_terms = terms(query)
+    if not query_terms:
         return SearchEntry.objects.none()
     entries = visible()
     if kind:
@@ -149,15 +128,15 @@ def search(query, kind="", category="", date_from=None, date_to=None):
     if date_to:
         entries = entries.filter(date__date__lte=date_to)
     in_title = Q()
-    for word in words:
-        in_title &= Q(title_folded__contains=f" {word} ")
+    for term in query_terms:
+        in_title &= Q(title_folded__contains=f" {term} ")
     if connection.vendor == "postgresql":
-        query = SearchQuery(" ".join(words), config=CONFIG, search_type="plain")
-        entries = entries.filter(vector=query).annotate(rank=SearchRank(F("vector"), query))
+        ts_query = SearchQuery(" ".join(query_terms), config=CONFIG, search_type="plain")
+        entries = entries.filter(vector=ts_query).annotate(rank=SearchRank(F("vector"), ts_query))
     else:
-        for word in words:
+        for term in query_terms:
             entries = entries.filter(
-                Q(title_folded__contains=f" {word} ") | Q(body_folded__contains=f" {word} ")
+                Q(title_folded__contains=f" {term} ") | Q(body_folded__contains=f" {term} ")
             )
         entries = entries.annotate(rank=Value(0.0, output_field=FloatField()))
     return entries.annotate(
@@ -165,43 +144,27 @@ def search(query, kind="", category="", date_from=None, date_to=None):
     ).order_by("-in_title", "-rank", F("date").desc(nulls_last=True), "pk")
 
 
-# Keeping the index current ------------------------------------------------------------
+def _on_save(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index(instance)
 
 
-def _on_save(kind):
+def _on_delete(sender, instance, **kwargs):
+    SearchEntry.objects.filter(kind=_source_for(sender).kind, object_id=instance.pk).delete()
+
+
+def _refresh_owner(kind, owner):
     def receiver(sender, instance, raw=False, **kwargs):
-        if not raw:
-            index(kind, instance)
+        if raw:
+            return
+        obj = owner(instance)
+        # On a cascade delete the owner may already be gone.
+        if obj is not None and type(obj)._default_manager.filter(pk=obj.pk).exists():
+            index(obj)
 
     return receiver
 
 
-def _on_delete(kind):
-    def receiver(sender, instance, **kwargs):
-        unindex(kind, instance.pk)
-
-    return receiver
-
-
-def _refresh_meeting(sender, instance, raw=False, **kwargs):
-    """An agenda item or difficulty changed: the meeting's stored text changes with it."""
-    if raw:
-        return
-    meeting = Meeting.objects.filter(pk=instance.meeting_id).first()
-    if meeting:
-        index(Kind.MEETING, meeting)
-
-
-def _refresh_article_tags(sender, instance, action, **kwargs):
-    if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Article):
-        index(Kind.NEWS, instance)
-
-
-def connect_signals():
-    for kind, source in SOURCES.items():
-        post_save.connect(_on_save(kind), sender=source.model, weak=False)
-        post_delete.connect(_on_delete(kind), sender=source.model, weak=False)
-    for child in (AgendaItem, Issue):
-        post_save.connect(_refresh_meeting, sender=child, weak=False)
-        post_delete.connect(_refresh_meeting, sender=child, weak=False)
-    m2m_changed.connect(_refresh_article_tags, sender=Article.tags.through, weak=False)
+def _on_m2m(sender, instance, action, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"} and _source_for(type(instance)):
+        index(instance)

@@ -2,8 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from news.models import Category
-
-from .models import SearchEntry
+from portal.models import SearchEntry
 
 MAX_QUERY = 200
 

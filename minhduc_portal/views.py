@@ -1,3 +1,5 @@
+"""The site's own pages: home, search, site map, robots.txt and health."""
+
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db import DatabaseError, connection
@@ -7,11 +9,11 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from portal.search import search as search_entries
+from portal.text import terms
+
 from .forms import MAX_QUERY, SearchForm
-from .home import home_context
-from .search import search as search_entries
-from .sections import site_map_sections
-from .text import terms
+from .pages import home_context, site_map_sections
 
 
 @require_safe

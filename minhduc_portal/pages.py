@@ -1,0 +1,76 @@
+"""What the site's own pages join from the apps: the home page and the HTML site map."""
+
+import datetime
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from indicators import figures
+from indicators.models import Indicator
+from meetings.models import Directive, Meeting
+from news.models import Article, Category
+
+HEADLINE_CODES = [
+    "ty-le-ho-so-truc-tuyen",
+    "ho-so-dung-han",
+    "dan-co-tai-khoan-vneid",
+    "ho-so-tiep-nhan",
+]
+DUE_SOON_DAYS = 7
+
+
+def home_context():
+    """Everything the home page shows, in a fixed number of queries."""
+    today = timezone.localdate()
+    year, headline = figures.headline(HEADLINE_CODES)
+    watch = Directive.objects.with_state(today).aggregate(
+        overdue=Count("pk", filter=Q(is_overdue=True)),
+        unassigned=Count("pk", filter=Q(state=Directive.State.UNASSIGNED)),
+        due_soon=Count(
+            "pk",
+            filter=Q(
+                is_overdue=False, deadline__range=(today, today + datetime.timedelta(DUE_SOON_DAYS))
+            )
+            & ~Q(status__in=[Directive.Status.DONE, Directive.Status.CANCELLED]),
+        ),
+    )
+    return {
+        "articles": Article.objects.published().for_list()[:6],
+        "upcoming": Meeting.objects.public().upcoming()[:2],
+        "recent_meetings": Meeting.objects.public().held().order_by("-start")[:3],
+        "directives": watch,
+        "due_soon_days": DUE_SOON_DAYS,
+        "headline_year": year,
+        "headline": headline,
+    }
+
+
+def link(label, url_name, *args):
+    return {"label": label, "url": reverse(url_name, args=args)}
+
+
+def site_map_sections():
+    categories = Category.objects.all()
+    indicators = Indicator.objects.catalogue()
+    meetings = Meeting.objects.held().order_by("-start")[:20]
+    return [
+        {**link("Trang chủ", "portal:home"), "children": []},
+        {
+            **link("Tin tức", "news:list"),
+            "children": [link(c.name, "news:category", c.slug) for c in categories]
+            + [link("Tin mới qua RSS", "news:feed")],
+        },
+        {
+            **link("Cuộc họp", "meetings:list"),
+            "children": [{"label": m.title, "url": m.get_absolute_url()} for m in meetings]
+            + [link("Lịch họp (iCalendar)", "meetings:calendar")],
+        },
+        {**link("Kết luận chỉ đạo", "meetings:directives"), "children": []},
+        {**link("Ban Chỉ đạo", "meetings:committee"), "children": []},
+        {
+            **link("Chỉ số", "indicators:dashboard"),
+            "children": [{"label": i.name, "url": i.get_absolute_url()} for i in indicators],
+        },
+        {**link("Tìm kiếm", "portal:search"), "children": []},
+    ]
