@@ -1,17 +1,14 @@
 """Slugs for Vietnamese titles: "Ban Chỉ đạo họp" gives "ban-chi-dao-hop"."""
 
 from django.core.exceptions import ValidationError
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from portal.text import slugify_vi  # noqa: F401  (news.models names it from here)
+from portal.text import unique_slug as portal_unique_slug
 
 # Paths under /tin-tuc/ that an article must never shadow.
 RESERVED_SLUGS = frozenset({"rss", "chuyen-muc", "trang", "xem-truoc", "tim-kiem", "the"})
 MAX_LENGTH = 200
-
-
-def slugify_vi(text):
-    """Django's slugify drops "đ"; fold it to "d" first."""
-    return slugify(str(text).replace("đ", "d").replace("Đ", "D"))[:MAX_LENGTH].strip("-")
 
 
 def validate_not_reserved(value):
@@ -25,14 +22,5 @@ def validate_not_reserved(value):
 
 def unique_slug(queryset, text, exclude_pk=None):
     """A slug from `text` that no other row of `queryset` uses and that is not reserved."""
-    base = slugify_vi(text) or "bai-viet"
-    taken = queryset.exclude(pk=exclude_pk) if exclude_pk else queryset
-    taken = set(
-        taken.filter(slug__startswith=base[: MAX_LENGTH - 4]).values_list("slug", flat=True)
-    )
-    candidate, number = base, 1
-    while candidate in taken or candidate in RESERVED_SLUGS:
-        number += 1
-        suffix = f"-{number}"
-        candidate = base[: MAX_LENGTH - len(suffix)] + suffix
-    return candidate
+    others = queryset.exclude(pk=exclude_pk) if exclude_pk else queryset
+    return portal_unique_slug(others, text, "bai-viet", MAX_LENGTH, RESERVED_SLUGS)

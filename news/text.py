@@ -1,9 +1,8 @@
 """What the article body may contain, and its plain text for search and descriptions."""
 
-import html
 import re
 
-from django.utils.html import strip_tags
+from portal.text import plain_text  # noqa: F401  (the article's plain text for search and feeds)
 
 # The editor's toolbar and the server's nh3 allow-list are both built from this.
 BODY_EXTENSIONS = {
@@ -28,9 +27,6 @@ BODY_EXTENSIONS = {
     "History": True,
 }
 
-_BLOCK_BOUNDARY = re.compile(r"<(?:/?(?:p|h\d|li|td|th|tr|blockquote|div)\b[^>]*|br\s*/?)>", re.I)
-
-
 _TABLE_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 _HEADER_CELL = re.compile(r"<th(?=[\s>])(?![^>]*\sscope=)")
 
@@ -49,12 +45,6 @@ def scope_header_cells(markup):
             mark.first_row = True
             parts[index] = _TABLE_ROW.sub(mark, part)
     return "".join(parts)
-
-
-def plain_text(markup):
-    """The text of an HTML fragment, one space between blocks, entities decoded."""
-    text = strip_tags(_BLOCK_BOUNDARY.sub(" ", markup or ""))
-    return " ".join(html.unescape(text).split())
 
 
 _RENAMED_TAGS = {"b": "strong", "i": "em", "h1": "h2", "h5": "h4", "h6": "h4"}

@@ -1,5 +1,6 @@
 """Vietnamese text helpers: folding diacritics for search and slugs, and safe highlighting."""
 
+import html
 import re
 import unicodedata
 
@@ -8,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 _D = str.maketrans({"đ": "d", "Đ": "D"})
+_BLOCK_BOUNDARY = re.compile(r"<(?:/?(?:p|h\d|li|td|th|tr|blockquote|div)\b[^>]*|br\s*/?)>", re.I)
 
 
 def _fold_char(char):
@@ -29,10 +31,23 @@ def slugify_vi(text):
     return slugify(str(text).translate(_D))
 
 
-def plain_text(html):
-    """Text of sanitised rich text, with block boundaries kept as spaces."""
-    spaced = re.sub(r"<(/p|br|/li|/h[1-6]|/td|/th|/tr|/blockquote)\b", r" <\1", str(html or ""))
-    return " ".join(unicodedata.normalize("NFC", strip_tags(spaced)).split())
+def unique_slug(others, text, fallback, max_length, reserved=frozenset()):
+    """A slug from ``text`` that no row of ``others`` has and that is not reserved.
+
+    A number is added on a clash: "hop-ban-chi-dao", "hop-ban-chi-dao-2", ...
+    """
+    base = slugify_vi(text)[: max_length - 8].strip("-") or fallback
+    slug, number = base, 1
+    while slug in reserved or others.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def plain_text(markup):
+    """The text of an HTML fragment, one space between blocks, entities decoded."""
+    text = strip_tags(_BLOCK_BOUNDARY.sub(" ", str(markup or "")))
+    return " ".join(unicodedata.normalize("NFC", html.unescape(text)).split())
 
 
 def words(text):
