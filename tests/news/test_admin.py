@@ -183,7 +183,7 @@ def test_editor_page_needs_no_inline_script(admin_client):
     """The admin's CSP allows scripts from files only; the editor starts from a module file."""
     response = admin_client.get(ADD_URL)
     html = response.content.decode()
-    assert '<script src="/static/js/news-editor.js" type="module">' in html
+    assert '<script src="/static/js/rich-text-editor.js" type="module">' in html
     assert "importmap" not in html
     assert "data-django-prose-editor-configurable" in html
     assert "script-src 'self';" in response.headers["Content-Security-Policy"]

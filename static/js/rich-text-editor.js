@@ -1,4 +1,5 @@
-// Starts the article body editor and cleans what is pasted from Microsoft Word.
+// Starts the rich-text editors of the admin (article body, meeting minutes) and cleans what
+// is pasted from Microsoft Word.
 // Imported by a relative path so that no inline import map is needed (the admin's CSP
 // allows scripts from files only).
 import * as editor from "../django_prose_editor/editor.js";
