@@ -26,8 +26,8 @@ run: setup
 	@echo "Cổng thông tin:  http://$(HOST):$(PORT)/"
 	@echo "Trang quản trị:  http://$(HOST):$(PORT)/quan-tri/  (tài khoản in ở trên)"
 	@echo "Dừng bằng Ctrl+C."
-	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/gunicorn minhduc_portal.wsgi \
-		--bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - --log-level warning
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} \
+		$(BIN)/gunicorn --config minhduc_portal/gunicorn.conf.py minhduc_portal.wsgi
 
 test: install
 	bash scripts/test.sh

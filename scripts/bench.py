@@ -87,16 +87,20 @@ def start_gunicorn(port):
     server = subprocess.Popen(
         [
             str(ROOT / ".venv/bin/gunicorn"),
+            "--config",
+            "minhduc_portal/gunicorn.conf.py",
             "minhduc_portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(WORKERS),
-            "--log-level",
-            "warning",
         ],
         cwd=ROOT,
-        env={**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "LOG_LEVEL": "ERROR"},
+        env={
+            **os.environ,
+            "HOST": "127.0.0.1",
+            "PORT": str(port),
+            "WORKERS": str(WORKERS),
+            "ACCESS_LOG": "/dev/null",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "LOG_LEVEL": "ERROR",
+        },
         start_new_session=True,
     )
     for _ in range(100):
