@@ -10,8 +10,14 @@ from news.sitemaps import sitemaps as news_sitemaps
 from portal import errors
 
 from . import views
+from .sitemaps import SitePagesSitemap
 
-sitemaps = {**news_sitemaps, **meeting_sitemaps, **indicator_sitemaps}
+sitemaps = {
+    "site": SitePagesSitemap,
+    **news_sitemaps,
+    **meeting_sitemaps,
+    **indicator_sitemaps,
+}
 
 # The site's own pages keep the "portal" namespace: {% url 'portal:home' %}.
 site_patterns = (

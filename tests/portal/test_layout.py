@@ -57,3 +57,31 @@ def test_public_pages_send_a_strict_content_security_policy(client):
 def test_layout_has_no_inline_script_or_style(client):
     html = client.get(reverse("portal:home")).content.decode()
     assert "<script>" not in html and "style=" not in html and " onclick=" not in html
+
+
+def test_sitemap_lists_the_site_pages_and_every_section(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    for path in ("/", "/tin-tuc/", "/chi-so/", "/so-do-cong/", "/cuoc-hop/", "/ket-luan-chi-dao/"):
+        assert f"<loc>http://testserver{path}</loc>" in xml
+
+
+def test_robots_points_at_the_sitemap_and_keeps_crawlers_out_of_admin(client):
+    text = client.get("/robots.txt").content.decode()
+    assert "Disallow: /quan-tri/" in text
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in text
+
+
+def test_every_public_page_has_description_canonical_and_sharing_tags(client):
+    for path in ("/", "/tin-tuc/", "/cuoc-hop/", "/ket-luan-chi-dao/", "/so-do-cong/"):
+        html = client.get(path).content.decode()
+        assert '<meta name="description" content="' in html, path
+        assert f'<link rel="canonical" href="http://127.0.0.1:8000{path}">' in html, path
+        assert '<meta property="og:title"' in html, path
+
+
+def test_html_site_map_is_linked_from_the_footer(client):
+    html = client.get(reverse("portal:home")).content.decode()
+    assert f'href="{reverse("portal:site-map")}">Sơ đồ cổng</a>' in html
+    site_map = client.get(reverse("portal:site-map")).content.decode()
+    for label in ("Tin tức", "Cuộc họp", "Kết luận chỉ đạo", "Chỉ số", "Lịch họp (iCalendar)"):
+        assert label in site_map
