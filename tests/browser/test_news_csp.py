@@ -48,5 +48,9 @@ def test_news_pages_load_under_the_public_policy(strict_page, live_server):
     page = strict_page
     for url in (reverse("news:list"), category.get_absolute_url(), article.get_absolute_url()):
         page.goto(live_server.url + url)
-    assert page.locator(".article__cover img").evaluate("img => img.naturalWidth") > 0
+    # A lazy image may still be on its way when the page has loaded: wait for it.
+    page.wait_for_function(
+        "() => { const img = document.querySelector('.article__cover img');"
+        " return img && img.complete && img.naturalWidth > 0; }"
+    )
     assert page.refused == []
