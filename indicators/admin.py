@@ -8,6 +8,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from staff.history import HistoryAdmin
+
 from . import importing
 from .formatting import format_value
 from .forms import ConfirmImportForm, ImportForm, ValueForm
@@ -15,7 +17,7 @@ from .models import Indicator, IndicatorGroup, Target, Value
 
 
 @admin.register(IndicatorGroup)
-class IndicatorGroupAdmin(admin.ModelAdmin):
+class IndicatorGroupAdmin(HistoryAdmin):
     list_display = ["name", "code", "order"]
     prepopulated_fields = {"code": ["name"]}
 
@@ -30,7 +32,7 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(HistoryAdmin):
     list_display = ["name", "code", "group", "unit", "computation", "order"]
     list_filter = ["group", "unit", "computation"]
     search_fields = ["name", "short_name", "code"]
@@ -56,7 +58,7 @@ def year_column(obj):
 
 
 @admin.register(Target)
-class TargetAdmin(admin.ModelAdmin):
+class TargetAdmin(HistoryAdmin):
     list_display = ["indicator", year_column, "comparator", "value", "basis"]
     list_filter = ["year", "indicator__group"]
     list_select_related = ["indicator"]
@@ -64,7 +66,7 @@ class TargetAdmin(admin.ModelAdmin):
 
 
 @admin.register(Value)
-class ValueAdmin(admin.ModelAdmin):
+class ValueAdmin(HistoryAdmin):
     form = ValueForm
     list_display = [
         "indicator",
@@ -86,18 +88,46 @@ class ValueAdmin(admin.ModelAdmin):
     def shown_as(self, obj):
         return format_value(obj.indicator, obj.value, obj.qualifier)
 
+    def has_publish_permission(self, request, obj=None):
+        return request.user.has_perm("indicators.publish_value")
+
+    def has_change_permission(self, request, obj=None):
+        # A published figure is public: changing it is publishing a new one.
+        if obj is not None and obj.is_published and not self.has_publish_permission(request):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields.append("is_published")
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.can_publish = self.has_publish_permission(request)
+        return form
+
     def save_model(self, request, obj, form, change):
         obj.entered_by, obj.entered_at = request.user, timezone.now()
         super().save_model(request, obj, form, change)
 
-    @admin.action(description=_("Công bố các số liệu đã chọn"), permissions=["change"])
+    def _set_published(self, queryset, published):
+        # One save per row (not a bulk update) so that each change enters the history.
+        values = list(queryset.exclude(is_published=published))
+        for value in values:
+            value.is_published = published
+            value.save(update_fields=["is_published"])
+        return len(values)
+
+    @admin.action(description=_("Công bố các số liệu đã chọn"), permissions=["publish"])
     def publish(self, request, queryset):
-        count = queryset.update(is_published=True)
+        count = self._set_published(queryset, True)
         self.message_user(request, _("Đã công bố %(n)d số liệu.") % {"n": count})
 
-    @admin.action(description=_("Thôi công bố các số liệu đã chọn"), permissions=["change"])
+    @admin.action(description=_("Thôi công bố các số liệu đã chọn"), permissions=["publish"])
     def unpublish(self, request, queryset):
-        count = queryset.update(is_published=False)
+        count = self._set_published(queryset, False)
         self.message_user(request, _("Đã thôi công bố %(n)d số liệu.") % {"n": count})
 
     def get_urls(self):
@@ -128,7 +158,9 @@ class ValueAdmin(admin.ModelAdmin):
             form = ImportForm(request.POST, request.FILES)
             if form.is_valid():
                 try:
-                    rows, token = importing.preview(form.cleaned_data["workbook"])
+                    rows, token = importing.preview(
+                        form.cleaned_data["workbook"], self.has_publish_permission(request)
+                    )
                 except importing.WorkbookError as exc:
                     form.add_error("workbook", str(exc))
         context.update(form=form, rows=rows, token=token, has_errors=rows and not token)

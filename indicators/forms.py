@@ -6,6 +6,8 @@ from .models import Indicator, Value
 
 
 class ValueForm(forms.ModelForm):
+    can_publish = True  # set for each request by the admin
+
     class Meta:
         model = Value
         fields = [
@@ -23,10 +25,23 @@ class ValueForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Rates are computed from their parts, never typed.
-        self.fields["indicator"].queryset = Indicator.objects.catalogue().filter(
-            computation=Indicator.Computation.ENTERED
-        )
+        # Rates are computed from their parts, never typed. (A read-only view has no field.)
+        if "indicator" in self.fields:
+            self.fields["indicator"].queryset = Indicator.objects.catalogue().filter(
+                computation=Indicator.Computation.ENTERED
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        # Compared with the database, not the instance: a revert's instance is an old version.
+        stored = Value.objects.filter(pk=self.instance.pk).values_list("is_published", flat=True)
+        was_published = bool(self.instance.pk and stored.first())
+        wanted = cleaned.get("is_published", self.instance.is_published)
+        if wanted != was_published and not self.can_publish:
+            raise forms.ValidationError(
+                _("Bạn chưa có quyền công bố hoặc thôi công bố số liệu; Lãnh đạo sẽ công bố.")
+            )
+        return cleaned
 
 
 class ImportForm(forms.Form):

@@ -110,8 +110,11 @@ def read_rows(upload):
     return rows
 
 
-def check(rows):
-    """Fill each row's action and errors; returns the Value objects to save."""
+def check(rows, can_publish=True):
+    """Fill each row's action and errors; returns the Value objects to save.
+
+    Without the right to publish, a row may not change a figure already published.
+    """
     indicators = {i.code: i for i in Indicator.objects.catalogue()}
     parsed, seen = [], set()
     for row in rows:
@@ -159,15 +162,19 @@ def check(rows):
             row.action = "unchanged"
         else:
             row.action = "update"
+        if row.action == "update" and value.is_published and not can_publish:
+            row.errors.append(
+                _("Số liệu này đã công bố: chỉ người có quyền công bố số liệu mới sửa được.")
+            )
         if row.action != "unchanged":
             to_save.append(value)
     return to_save
 
 
-def preview(upload):
+def preview(upload, can_publish=True):
     """(rows, token): rows checked for showing, token to confirm them later (or None)."""
     rows = read_rows(upload)
-    check(rows)
+    check(rows, can_publish)
     if any(row.errors for row in rows):
         return rows, None
     data = [asdict(row) | {"value": str(row.value)} for row in rows]
@@ -179,7 +186,7 @@ def apply(token, user):
     data = signing.loads(token, salt=SIGNING_SALT, max_age=60 * 60)
     rows = [Row(**item | {"errors": [], "action": ""}) for item in data]
     with transaction.atomic():
-        to_save = check(rows)
+        to_save = check(rows, user.has_perm("indicators.publish_value"))
         if any(row.errors for row in rows):
             transaction.set_rollback(True)
             return rows, 0

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 # Years a figure or target may be about; anything outside is a typing mistake.
 MIN_YEAR = 2000
@@ -18,6 +19,8 @@ class IndicatorGroup(models.Model):
     code = models.SlugField(_("mã nhóm"), max_length=60, unique=True)
     name = models.CharField(_("tên nhóm"), max_length=120)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("nhóm chỉ số")
@@ -111,6 +114,8 @@ class Indicator(models.Model):
 
     objects = IndicatorQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("chỉ số")
         verbose_name_plural = _("chỉ số")
@@ -198,6 +203,8 @@ class Target(models.Model):
             "Chỉ nhập chỉ tiêu đúng với chỉ số này."
         ),
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("chỉ tiêu")
@@ -301,9 +308,12 @@ class Value(models.Model):
 
     objects = ValueQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("số liệu")
         verbose_name_plural = _("số liệu")
+        permissions = [("publish_value", _("Có thể công bố và thôi công bố số liệu"))]
         ordering = ["-year", "indicator__group__order", "indicator__order"]
         constraints = [
             models.UniqueConstraint(

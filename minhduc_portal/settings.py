@@ -6,6 +6,7 @@ Two modes: local (the default: SQLite, a generated secret key) and production
 
 import secrets
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -66,6 +67,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "django_prose_editor",
+    "simple_history",
+    "axes",
+    # Last: its post_migrate handler builds the roles from every app's permissions.
+    "staff",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +86,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records who made each change; reads request.user only when something is saved.
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: turns a lock-out into the Vietnamese lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "minhduc_portal.urls"
@@ -134,6 +143,12 @@ CACHES = {
     "default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}"),
 }
 
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out user and address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -174,6 +189,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
+# Only staff have sessions (public pages never touch them). A working day of inactivity
+# ends one: the cookie's age restarts on every request. Empty sessions are never saved,
+# so anonymous visitors still get no cookie.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -184,6 +204,21 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 
 LOGIN_URL = "admin:login"
+
+# Lock-out after 5 failed logins for the same user name from the same address.
+# In django-axes 8 AXES_COOLOFF_TIME is both the counting window (failures count while
+# the latest is younger than it) and the lock's length (counted from the last failure;
+# a failure during the lock restarts it). AXES_USE_ATTEMPT_EXPIRATION only changes how
+# old attempts are cleaned up, not the window, so it stays off.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "staff.security.lockout_response"
+# The client's address: REMOTE_ADDR, or X-Forwarded-For only when REMOTE_ADDR is one of
+# these proxies (comma-separated addresses). Never trust the header from anyone else.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+AXES_CLIENT_IP_CALLABLE = "staff.security.client_ip"
 CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 
 LOGGING = {

@@ -7,6 +7,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from staff.history import HistoryAdmin
+
 from . import images
 from .models import Article, Attachment, Category, Tag
 from .views import article_context
@@ -19,14 +21,14 @@ FILES_LOST = _(
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(HistoryAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(HistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
 
@@ -66,15 +68,22 @@ class ArticleAdminForm(forms.ModelForm):
     def clean_status(self):
         status = self.cleaned_data["status"]
         decisions = {Article.Status.PUBLISHED, Article.Status.RETURNED}
-        if status in decisions and status != self.instance.status and not self.can_publish:
+        if status in decisions and status != self.stored_status() and not self.can_publish:
             raise ValidationError(
                 _("Bạn chưa có quyền duyệt bài: hãy chọn “Chờ duyệt” để gửi bài cho người duyệt.")
             )
         return status
 
+    def stored_status(self):
+        """The status in the database, not the instance's: a revert's instance is an old
+        version, whose status would otherwise pass for unchanged."""
+        if self.instance.pk is None:
+            return None
+        return Article.objects.filter(pk=self.instance.pk).values_list("status", flat=True).first()
+
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(HistoryAdmin):
     form = ArticleAdminForm
     inlines = [AttachmentInline]
     list_display = ["title", "status", "category", "publish_at", "view_count"]
@@ -113,6 +122,13 @@ class ArticleAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def has_change_permission(self, request, obj=None):
+        # A published article is public text: changing it is publishing again.
+        published = obj is not None and obj.status == Article.Status.PUBLISHED
+        if published and not request.user.has_perm("news.publish_article"):
+            return False
+        return super().has_change_permission(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

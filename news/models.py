@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField, create_sanitizer
+from simple_history.models import HistoricalRecords
 
 from meetings.validators import validate_attachment_size
 
@@ -46,6 +47,8 @@ class Category(SlugFromName):
     description = models.TextField(_("giới thiệu"), blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("chuyên mục")
         verbose_name_plural = _("chuyên mục")
@@ -61,6 +64,8 @@ class Category(SlugFromName):
 class Tag(SlugFromName):
     name = models.CharField(_("tên thẻ"), max_length=80, unique=True)
     slug = models.SlugField(_("đường dẫn"), max_length=80, unique=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("thẻ")
@@ -204,6 +209,8 @@ class Article(models.Model):
     )
 
     objects = ArticleQuerySet.as_manager()
+    # The view counter is updated in bulk, without history; the tags are kept with each version.
+    history = HistoricalRecords(excluded_fields=["view_count"], m2m_fields=[tags])
 
     class Meta:
         verbose_name = _("bài viết")
@@ -371,6 +378,8 @@ class Attachment(models.Model):
     )
     size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0, editable=False)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("tài liệu đính kèm")

@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from staff.history import HistoryAdmin
+
 from .models import DailyVisits, SiteIdentity
 
 
 @admin.register(SiteIdentity)
-class SiteIdentityAdmin(admin.ModelAdmin):
+class SiteIdentityAdmin(HistoryAdmin):
     list_display = ["committee_name", "commune_name", "province"]
     fieldsets = [
         (None, {"fields": ["commune_name", "province", "committee_name", "committee_short_name"]}),

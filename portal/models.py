@@ -3,6 +3,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class SiteIdentity(models.Model):
@@ -33,6 +34,8 @@ class SiteIdentity(models.Model):
         default=0,
         help_text=_("Cộng vào tổng lượt truy cập, để giữ số liệu của cổng cũ."),
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("thông tin cổng")

@@ -2,14 +2,25 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from indicators import demo as indicators_demo
 from meetings import demo as meetings_demo
 from news import demo as news_demo
+from staff import roles
 
 DEMO_USERNAME = "quantri"
+# One demo official per role (the administrator above is the Quản trị one), named ".mau"
+# so that they never take the name of a real official's account.
+ROLE_USERS = {
+    "bientap.mau": roles.EDITOR,
+    "duyettin.mau": roles.REVIEWER,
+    "thuky.mau": roles.SECRETARY,
+    "capnhat.mau": roles.DATA_CLERK,
+    "lanhdao.mau": roles.LEADER,
+}
 
 
 class Command(BaseCommand):
@@ -21,8 +32,15 @@ class Command(BaseCommand):
             for part in (meetings_demo, news_demo, indicators_demo):
                 part.load(self)
             password = self.demo_admin()
+            created = self.role_users()
         self.stdout.write(self.style.SUCCESS("Đã nạp dữ liệu mẫu."))
         self.stdout.write(f"Tài khoản quản trị mẫu: {DEMO_USERNAME} / mật khẩu: {password}")
+        for username, (role, role_password) in created.items():
+            self.stdout.write(
+                f"Tài khoản mẫu vai trò {role}: {username} / mật khẩu: {role_password}"
+            )
+        if created:
+            self.stdout.write("Các mật khẩu trên chỉ in lần này; hãy ghi lại.")
 
     def demo_admin(self):
         """The demo administrator; its password is generated once and kept in var/."""
@@ -40,4 +58,20 @@ class Command(BaseCommand):
         if not user.check_password(password):
             user.set_password(password)
         user.save()
+        user.groups.add(Group.objects.get(name=roles.ADMINISTRATOR))
         return password
+
+    def role_users(self):
+        """Create the missing demo officials; {username: (role, password)} of those created."""
+        User = get_user_model()
+        created = {}
+        for username, role in ROLE_USERS.items():
+            if User.objects.filter(username=username).exists():
+                continue
+            password = secrets.token_urlsafe(12)
+            user = User(username=username, first_name=role, last_name="(mẫu)", is_staff=True)
+            user.set_password(password)
+            user.save()
+            user.groups.add(Group.objects.get(name=role))
+            created[username] = (role, password)
+        return created

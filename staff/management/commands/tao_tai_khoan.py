@@ -1,0 +1,55 @@
+import getpass
+
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from staff.roles import ROLES
+
+
+class Command(BaseCommand):
+    help = "Tạo tài khoản cán bộ trong một vai trò; mật khẩu được hỏi hai lần, không hiện ra."
+
+    def add_arguments(self, parser):
+        parser.add_argument("username", help="Tên đăng nhập.")
+        parser.add_argument(
+            "--vai-tro",
+            dest="role",
+            required=True,
+            choices=list(ROLES),
+            metavar="VAI_TRO",
+            help="Một trong: " + ", ".join(f"“{role}”" for role in ROLES) + ".",
+        )
+        parser.add_argument("--ho-ten", dest="full_name", default="", help="Họ và tên.")
+        parser.add_argument("--email", default="", help="Thư điện tử.")
+
+    def handle(self, username, role, full_name, email, **options):
+        User = get_user_model()
+        if User.objects.filter(username=username).exists():
+            raise CommandError(f"Tên đăng nhập “{username}” đã có.")
+        try:
+            group = Group.objects.get(name=role)
+        except Group.DoesNotExist as exc:
+            raise CommandError("Chưa có các vai trò: hãy chạy manage.py migrate trước.") from exc
+        last, _, first = full_name.strip().rpartition(" ")
+        user = User(username=username, email=email, first_name=first, last_name=last)
+        user.is_staff = True
+        user.set_password(self.ask_password(user))
+        user.save()
+        user.groups.add(group)
+        self.stdout.write(self.style.SUCCESS(f"Đã tạo tài khoản “{username}”, vai trò {role}."))
+
+    def ask_password(self, user):
+        for _attempt in range(3):
+            password = getpass.getpass("Mật khẩu: ")
+            if password != getpass.getpass("Nhập lại mật khẩu: "):
+                self.stderr.write("Hai lần nhập không khớp.")
+                continue
+            try:
+                password_validation.validate_password(password, user)
+            except ValidationError as exc:
+                self.stderr.write("\n".join(exc.messages))
+                continue
+            return password
+        raise CommandError("Không tạo tài khoản: mật khẩu chưa hợp lệ sau ba lần nhập.")
