@@ -48,6 +48,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
     """
 
     object_history_list_template = "admin/history_list.html"
+    object_history_form_template = "admin/history_form.html"
 
     def get_historical_record_context_helper(self, request, historical_record):
         return VietnameseChanges(self.model, historical_record)

@@ -31,10 +31,12 @@ def update_roles(using="default", apps=global_apps, **kwargs):
 
 
 def rename_permissions(Permission, using):
+    renamed = []
     for permission in Permission.objects.using(using).select_related("content_type"):
         content_type = permission.content_type
         model = global_apps.all_models.get(content_type.app_label, {}).get(content_type.model)
         name = vietnamese_name(permission, model)
         if name and permission.name != name:
             permission.name = name
-            permission.save(update_fields=["name"])
+            renamed.append(permission)
+    Permission.objects.using(using).bulk_update(renamed, ["name"], batch_size=500)
