@@ -15,3 +15,5 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="minhduc-media-")
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests change data without saves (queryset.update); the page cache has its own tests.
+PAGE_CACHE_SECONDS = 0
