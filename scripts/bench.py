@@ -197,9 +197,12 @@ def main():
             rows.append({"path": path, "status": status, "queries": queries, **result})
     finally:
         stop(server)
+    from django.conf import settings
+
     print(
         f"\ngunicorn {WORKERS} worker, {CONNECTIONS} kết nối, {SECONDS} s mỗi trang, "
-        f"công cụ: {'wrk' if load is load_wrk else 'python'}"
+        f"công cụ: {'wrk' if load is load_wrk else 'python'}, "
+        f"bộ đệm trang: {settings.PAGE_CACHE_SECONDS} s (PAGE_CACHE_SECONDS)"
     )
     print(f"{'trang':48} {'mã':>4} {'SQL':>4} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'lỗi':>5}")
     for row in rows:
