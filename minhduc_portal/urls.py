@@ -27,6 +27,8 @@ site_patterns = (
         path("tim-kiem/", views.search, name="search"),
         path("so-do-cong/", views.site_map, name="site-map"),
         path("robots.txt", views.robots, name="robots"),
+        # Browsers ask for it on pages that name no icon, such as the admin's.
+        path("favicon.ico", views.favicon),
     ],
     "portal",
 )

@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -37,6 +38,12 @@ def robots(request):
 def site_map(request):
     """The HTML site map (sơ đồ cổng): every section and what it holds."""
     return render(request, "portal/site_map.html", {"sections": site_map_sections()})
+
+
+@require_safe
+def favicon(request):
+    # Resolved per request: the hashed name exists only once static files are collected.
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 @never_cache

@@ -85,3 +85,8 @@ def test_html_site_map_is_linked_from_the_footer(client):
     site_map = client.get(reverse("portal:site-map")).content.decode()
     for label in ("Tin tức", "Cuộc họp", "Kết luận chỉ đạo", "Chỉ số", "Lịch họp (iCalendar)"):
         assert label in site_map
+
+
+def test_favicon_is_found(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("img/favicon.svg")
