@@ -5,9 +5,13 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from staff.history import HistoryAdmin
+
+from .forms import MeetingAdminForm
 from .models import (
     AgendaItem,
     Attachment,
@@ -47,20 +51,20 @@ class MembershipInline(DatePlaceholders, admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(HistoryAdmin):
     search_fields = ["full_name"]
     list_display = ["full_name", "note"]
     inlines = [MembershipInline]
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(HistoryAdmin):
     search_fields = ["name"]
     list_display = ["name", "slug"]
 
 
 @admin.register(Committee)
-class CommitteeAdmin(admin.ModelAdmin):
+class CommitteeAdmin(HistoryAdmin):
     list_display = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
@@ -111,7 +115,9 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(DatePlaceholders, admin.ModelAdmin):
+class MeetingAdmin(DatePlaceholders, HistoryAdmin):
+    form = MeetingAdminForm
+    actions = ["approve_minutes", "publish_minutes"]
     list_display = ["title", "start", "status", "minutes_status"]
     list_filter = ["status", "minutes_status", "kind", "committee"]
     search_fields = ["title", "summary"]
@@ -143,6 +149,58 @@ class MeetingAdmin(DatePlaceholders, admin.ModelAdmin):
     class Media:
         js = ["meetings/admin-attendance.js"]
         css = {"all": ["meetings/admin.css"]}
+
+    def has_approve_permission(self, request, obj=None):
+        return request.user.has_perm("meetings.approve_minutes")
+
+    def has_publish_permission(self, request, obj=None):
+        return request.user.has_perm("meetings.publish_minutes")
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.can_approve = self.has_approve_permission(request)
+        form.can_publish = self.has_publish_permission(request)
+        return form
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_approve_permission(request):
+            fields.append("minutes_approved_at")
+        return fields
+
+    def _move_minutes(self, queryset, status, **changes):
+        # One save per meeting (not a bulk update) so that each change enters the history.
+        meetings = list(queryset)
+        for meeting in meetings:
+            meeting.minutes_status = status
+            for name, value in changes.items():
+                setattr(meeting, name, value)
+            meeting.save(update_fields=["minutes_status", *changes, "updated_at"])
+        return len(meetings)
+
+    @admin.action(description=_("Duyệt biên bản các cuộc họp đã chọn"), permissions=["approve"])
+    def approve_minutes(self, request, queryset):
+        drafts = queryset.filter(minutes_status=Meeting.MinutesStatus.DRAFT).exclude(minutes="")
+        count = self._move_minutes(
+            drafts, Meeting.MinutesStatus.APPROVED, minutes_approved_at=timezone.localdate()
+        )
+        self.message_user(
+            request,
+            _("Đã duyệt %(n)d biên bản (bỏ qua biên bản trống hoặc đã duyệt).") % {"n": count},
+        )
+
+    @admin.action(
+        description=_("Công bố biên bản đã duyệt của các cuộc họp đã chọn"),
+        permissions=["publish"],
+    )
+    def publish_minutes(self, request, queryset):
+        approved = queryset.filter(minutes_status=Meeting.MinutesStatus.APPROVED).exclude(
+            minutes=""
+        )
+        count = self._move_minutes(approved, Meeting.MinutesStatus.PUBLISHED)
+        self.message_user(
+            request, _("Đã công bố %(n)d biên bản (chỉ biên bản đã được duyệt).") % {"n": count}
+        )
 
     def get_urls(self):
         members = self.admin_site.admin_view(self.members_view)
@@ -194,7 +252,7 @@ class DirectiveUpdateInline(DatePlaceholders, admin.TabularInline):
 
 
 @admin.register(Directive)
-class DirectiveAdmin(DatePlaceholders, admin.ModelAdmin):
+class DirectiveAdmin(DatePlaceholders, HistoryAdmin):
     list_display = ["short_text", "meeting", "unit", "deadline", "state_label"]
     list_filter = ["status", "unit", "meeting"]
     list_select_related = ["meeting", "unit"]

@@ -1,7 +1,10 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Directive, Unit
+from .models import Directive, Meeting, Unit
+
+Minutes = Meeting.MinutesStatus
 
 
 class DirectiveFilterForm(forms.Form):
@@ -37,3 +40,73 @@ class DirectiveFilterForm(forms.Form):
         if data.get("nam"):
             lookups["meeting__start__year"] = data["nam"]
         return lookups
+
+
+class MeetingAdminForm(forms.ModelForm):
+    """The meeting page: the minutes' status moves only as far as the user's rights allow.
+
+    Lãnh đạo approves (``approve_minutes``); Thư ký or Lãnh đạo then publishes approved
+    minutes (``publish_minutes``). Approved text changes only through a new approval.
+    Everything is compared with the database, not the instance: a revert's instance is an
+    old version, whose status would otherwise pass for unchanged.
+    """
+
+    can_approve = False  # both set for each request by the admin
+    can_publish = False
+
+    class Meta:
+        model = Meeting
+        fields = ["minutes", "minutes_status", "minutes_approved_at"]  # the admin adds the rest
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stored_status, self.stored_minutes = self._stored()
+        field = self.fields.get("minutes_status")
+        if field is not None:  # offer only the moves this user may make
+            stored = self.stored_status
+            field.choices = [
+                (value, label)
+                for value, label in field.choices
+                if value == stored or not self._refusal(stored, value)
+            ]
+
+    def _stored(self):
+        if self.instance.pk is None:
+            return Minutes.DRAFT, ""
+        row = Meeting.objects.filter(pk=self.instance.pk).values_list("minutes_status", "minutes")
+        return row.first() or (Minutes.DRAFT, "")
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("minutes_status") or self.stored_status
+        stored = self.stored_status
+        if status != stored:
+            message = self._refusal(stored, status)
+            if message:
+                raise ValidationError({"minutes_status": message})
+        sanitize = Meeting._meta.get_field("minutes").sanitize
+        rewritten = "minutes" in cleaned and (
+            sanitize(cleaned["minutes"] or "") != sanitize(self.stored_minutes or "")
+        )
+        if rewritten and status != Minutes.DRAFT and not self.can_approve:
+            raise ValidationError(
+                {
+                    "minutes": _(
+                        "Biên bản đã được duyệt: muốn sửa nội dung, hãy chuyển tình trạng về "
+                        "“Dự thảo” để Lãnh đạo duyệt lại."
+                    )
+                }
+            )
+        return cleaned
+
+    def _refusal(self, stored, status):
+        """Why this user may not move the minutes from `stored` to `status`, or None."""
+        if status == Minutes.DRAFT:
+            return None  # taking minutes back to draft publishes nothing
+        if status == Minutes.APPROVED and stored == Minutes.DRAFT and not self.can_approve:
+            return _("Chỉ Lãnh đạo duyệt biên bản: hãy để “Dự thảo” và báo Lãnh đạo duyệt.")
+        if not self.can_publish and Minutes.PUBLISHED in (stored, status):
+            return _("Bạn chưa có quyền công bố hoặc thôi công bố biên bản.")
+        if status == Minutes.PUBLISHED and stored == Minutes.DRAFT and not self.can_approve:
+            return _("Biên bản phải được Lãnh đạo duyệt trước khi công bố.")
+        return None

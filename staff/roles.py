@@ -45,7 +45,7 @@ ROLES = {
         "news.view_category",
     ],
     REVIEWER: [*grant("news", NEWS_MODELS, ALL), "news.publish_article"],
-    SECRETARY: [*grant("meetings", MEETINGS_MODELS, ALL)],
+    SECRETARY: [*grant("meetings", MEETINGS_MODELS, ALL), "meetings.publish_minutes"],
     DATA_CLERK: [
         *grant("indicators", ["indicatorgroup", "indicator", "target"], VIEW),
         *grant("indicators", ["value"], WRITE),
@@ -55,6 +55,8 @@ ROLES = {
         *grant("meetings", MEETINGS_MODELS, VIEW),
         *grant("indicators", INDICATORS_MODELS, VIEW),
         *grant("portal", PORTAL_MODELS, VIEW),
+        "meetings.approve_minutes",
+        "meetings.publish_minutes",
         "indicators.publish_value",
     ],
     # Every permission there is, users and groups included: see permissions_of().

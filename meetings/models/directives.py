@@ -1,9 +1,12 @@
 """Directives (kết luận chỉ đạo) and their progress; overdue is derived, never stored."""
 
+from datetime import timedelta
+
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .meetings import Meeting
 from .people import Person, Unit
@@ -40,6 +43,16 @@ class DirectiveQuerySet(models.QuerySet):
     def overdue(self, today=None):
         """Open directives whose deadline is before today (local date)."""
         return self.with_state(today).filter(is_overdue=True)
+
+    def due_within(self, days, today=None):
+        """Open directives overdue or due in the next `days` days (local date), soonest first."""
+        today = today or timezone.localdate()
+        return (
+            self.with_state(today)
+            .exclude(status__in=[Directive.Status.DONE, Directive.Status.CANCELLED])
+            .filter(deadline__lte=today + timedelta(days=days))
+            .order_by("deadline", "pk")
+        )
 
     def for_tracker(self, today=None):
         """Everything the tracker shows, overdue first, in a fixed number of queries."""
@@ -113,6 +126,8 @@ class Directive(models.Model):
 
     objects = DirectiveQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("kết luận chỉ đạo")
         verbose_name_plural = _("kết luận chỉ đạo")
@@ -145,6 +160,8 @@ class DirectiveUpdate(models.Model):
     )
     date = models.DateField(_("ngày"), default=timezone.localdate)
     note = models.CharField(_("tiến độ"), max_length=500)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("cập nhật tiến độ")

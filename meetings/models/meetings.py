@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
+from simple_history.models import HistoricalRecords
 
 from ..text import unique_slug
 from ..validators import ATTACHMENT_EXTENSIONS, validate_attachment_size
@@ -123,10 +124,17 @@ class Meeting(models.Model):
 
     objects = MeetingQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("cuộc họp")
         verbose_name_plural = _("cuộc họp")
         ordering = ["-start", "pk"]
+        # Lãnh đạo approves the minutes; then Thư ký or Lãnh đạo publishes approved minutes.
+        permissions = [
+            ("approve_minutes", _("Có thể duyệt biên bản")),
+            ("publish_minutes", _("Có thể công bố và thôi công bố biên bản đã duyệt")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(end__gte=F("start")),
@@ -205,6 +213,8 @@ class Attachment(models.Model):
     )
     public = models.BooleanField(_("công khai"), default=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("tài liệu đính kèm")
         verbose_name_plural = _("tài liệu đính kèm")
@@ -269,6 +279,8 @@ class Attendance(models.Model):
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     objects = AttendanceQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("người dự họp")
@@ -335,6 +347,8 @@ class AgendaItem(models.Model):
     )
     content = models.TextField(_("tóm tắt"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("mục chương trình họp")
         verbose_name_plural = _("chương trình họp")
@@ -363,6 +377,8 @@ class Issue(models.Model):
         related_name="issues",
         verbose_name=_("đơn vị liên quan"),
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("khó khăn, hạn chế")

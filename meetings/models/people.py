@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from ..text import unique_slug
 
@@ -17,6 +18,8 @@ class Person(models.Model):
         blank=True,
         help_text=_("Chỉ cán bộ quản trị xem; không hiện trên cổng."),
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("người")
@@ -33,6 +36,8 @@ class Person(models.Model):
 class Unit(models.Model):
     name = models.CharField(_("tên đơn vị"), max_length=200, unique=True)
     slug = models.SlugField(_("đường dẫn"), max_length=200, unique=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("đơn vị")
@@ -55,6 +60,8 @@ class Committee(models.Model):
     name = models.CharField(_("tên"), max_length=255)
     slug = models.SlugField(_("đường dẫn"), max_length=255, unique=True)
     description = models.TextField(_("giới thiệu"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("ban chỉ đạo")
@@ -122,6 +129,8 @@ class Membership(models.Model):
     end = models.DateField(_("đến ngày"), null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("thành viên Ban")

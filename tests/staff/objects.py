@@ -48,13 +48,13 @@ def person():
 
 def meeting(**fields):
     fields.setdefault("status", meetings.Meeting.Status.HELD)
-    return meetings.Meeting.objects.create(
-        committee=committee(), title=f"Cuộc họp thử {n()}", start=START, **fields
-    )
+    fields.setdefault("title", f"Cuộc họp thử {n()}")
+    return meetings.Meeting.objects.create(committee=committee(), start=START, **fields)
 
 
 def directive(**fields):
-    return meetings.Directive.objects.create(meeting=meeting(), text=f"Kết luận {n()}", **fields)
+    fields.setdefault("text", f"Kết luận {n()}")
+    return meetings.Directive.objects.create(meeting=meeting(), **fields)
 
 
 def indicator():

@@ -1,0 +1,159 @@
+"""What waits for the signed-in official, by role: the work list on the admin home page.
+
+Each section is shown only to users holding its permission, and costs two queries (its
+first rows and its count), however many rows there are.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+
+from indicators.models import Indicator, Value
+from meetings.models import Directive, Meeting
+from news.models import Article
+
+SHOWN = 10  # rows listed per section; the count says how many there are in all
+DUE_DAYS = 7
+
+
+@dataclass
+class Item:
+    title: str
+    url: str
+    note: str = ""
+    overdue: bool = False
+
+
+@dataclass
+class Section:
+    title: str
+    empty: str
+    changelist_url: str
+    items: list = field(default_factory=list)
+    count: int = 0
+
+
+def _change_url(obj):
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+
+
+def _fill(section, queryset, item):
+    section.items = [item(obj) for obj in queryset[:SHOWN]]
+    section.count = queryset.count()
+    return section
+
+
+def articles_for_review():
+    return Article.objects.filter(status=Article.Status.REVIEW).order_by("updated_at", "pk")
+
+
+def articles_returned():
+    return Article.objects.filter(status=Article.Status.RETURNED).order_by("-updated_at", "pk")
+
+
+def minutes_for_approval():
+    """Minutes written for a meeting that took place, not yet approved."""
+    return (
+        Meeting.objects.held()
+        .filter(minutes_status=Meeting.MinutesStatus.DRAFT)
+        .exclude(minutes="")
+        .order_by("start", "pk")
+    )
+
+
+def minutes_to_publish():
+    return Meeting.objects.filter(minutes_status=Meeting.MinutesStatus.APPROVED).order_by(
+        "start", "pk"
+    )
+
+
+def directives_due(today=None):
+    return Directive.objects.due_within(DUE_DAYS, today).select_related("meeting")
+
+
+def indicators_without_value(year):
+    """Indicators typed in (rates are computed) with no published figure for `year`."""
+    published = Value.objects.filter(indicator=OuterRef("pk"), year=year, is_published=True)
+    return (
+        Indicator.objects.filter(computation=Indicator.Computation.ENTERED)
+        .filter(~Exists(published))
+        .order_by("group__order", "order", "code")
+    )
+
+
+def _article_item(article):
+    return Item(article.title, _change_url(article))
+
+
+def _meeting_item(meeting):
+    day = timezone.localdate(meeting.start)
+    return Item(meeting.title, _change_url(meeting), f"họp ngày {day:%d/%m/%Y}")
+
+
+def _directive_item(directive):
+    if directive.is_overdue:
+        note = f"quá hạn từ {directive.deadline:%d/%m/%Y}"
+    else:
+        note = f"hạn {directive.deadline:%d/%m/%Y}"
+    return Item(str(directive), _change_url(directive), note, directive.is_overdue)
+
+
+def for_user(user, today=None):
+    """The sections this user's permissions call for, in the order of the workflow."""
+    today = today or timezone.localdate()
+    sections = []
+    if user.has_perm("news.publish_article"):
+        section = Section(
+            "Bài viết chờ duyệt",
+            "Không có bài nào chờ duyệt.",
+            reverse("admin:news_article_changelist") + "?status__exact=review",
+        )
+        sections.append(_fill(section, articles_for_review(), _article_item))
+    elif user.has_perm("news.change_article"):
+        section = Section(
+            "Bài viết bị trả lại để sửa",
+            "Không có bài nào bị trả lại.",
+            reverse("admin:news_article_changelist") + "?status__exact=returned",
+        )
+        sections.append(_fill(section, articles_returned(), _article_item))
+    if user.has_perm("meetings.approve_minutes"):
+        section = Section(
+            "Biên bản chờ duyệt",
+            "Không có biên bản nào chờ duyệt.",
+            reverse("admin:meetings_meeting_changelist") + "?minutes_status__exact=draft",
+        )
+        sections.append(_fill(section, minutes_for_approval(), _meeting_item))
+    if user.has_perm("meetings.publish_minutes"):
+        section = Section(
+            "Biên bản đã duyệt, chờ công bố",
+            "Không có biên bản nào chờ công bố.",
+            reverse("admin:meetings_meeting_changelist") + "?minutes_status__exact=approved",
+        )
+        sections.append(_fill(section, minutes_to_publish(), _meeting_item))
+    if user.has_perm("meetings.view_directive"):
+        section = Section(
+            f"Kết luận chỉ đạo quá hạn hoặc đến hạn trong {DUE_DAYS} ngày",
+            "Không có kết luận nào quá hạn hoặc sắp đến hạn.",
+            reverse("admin:meetings_directive_changelist"),
+        )
+        sections.append(_fill(section, directives_due(today), _directive_item))
+    if user.has_perm("indicators.view_value"):
+        year = today.year - 1
+        section = Section(
+            f"Chỉ số năm {year} chưa có số liệu công bố",
+            f"Mọi chỉ số năm {year} đã có số liệu công bố.",
+            reverse("admin:indicators_value_changelist") + f"?year__exact={year}",
+        )
+        can_add = user.has_perm("indicators.add_value")
+        add_url = reverse("admin:indicators_value_add")
+
+        def indicator_item(indicator):
+            if can_add:
+                return Item(indicator.name, f"{add_url}?indicator={indicator.pk}&year={year}")
+            return Item(indicator.name, _change_url(indicator))
+
+        sections.append(_fill(section, indicators_without_value(year), indicator_item))
+    return sections
