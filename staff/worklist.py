@@ -31,6 +31,7 @@ class Section:
     title: str
     empty: str
     changelist_url: str
+    hint: str = ""
     items: list = field(default_factory=list)
     count: int = 0
 
@@ -124,6 +125,7 @@ def for_user(user, today=None):
             "Biên bản chờ duyệt",
             "Không có biên bản nào chờ duyệt.",
             reverse("admin:meetings_meeting_changelist") + "?minutes_status__exact=draft",
+            "Đọc biên bản, rồi chọn cuộc họp trong danh sách và dùng thao tác “Duyệt biên bản”.",
         )
         sections.append(_fill(section, minutes_for_approval(), _meeting_item))
     if user.has_perm("meetings.publish_minutes"):
@@ -131,6 +133,8 @@ def for_user(user, today=None):
             "Biên bản đã duyệt, chờ công bố",
             "Không có biên bản nào chờ công bố.",
             reverse("admin:meetings_meeting_changelist") + "?minutes_status__exact=approved",
+            "Công bố trong trang cuộc họp (tình trạng “Đã công bố”) hoặc bằng thao tác "
+            "“Công bố biên bản” trên danh sách.",
         )
         sections.append(_fill(section, minutes_to_publish(), _meeting_item))
     if user.has_perm("meetings.view_directive"):
@@ -146,6 +150,9 @@ def for_user(user, today=None):
             f"Chỉ số năm {year} chưa có số liệu công bố",
             f"Mọi chỉ số năm {year} đã có số liệu công bố.",
             reverse("admin:indicators_value_changelist") + f"?year__exact={year}",
+            "Công bố bằng thao tác “Công bố các số liệu đã chọn” trên danh sách số liệu."
+            if user.has_perm("indicators.publish_value")
+            else "Bấm tên chỉ số để nhập số liệu; Lãnh đạo sẽ công bố.",
         )
         can_add = user.has_perm("indicators.add_value")
         add_url = reverse("admin:indicators_value_add")
