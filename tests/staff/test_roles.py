@@ -102,7 +102,7 @@ def test_command_applies_the_password_validators(monkeypatch, capsys):
 
 
 def test_command_refuses_an_unknown_role():
-    with pytest.raises(CommandError, match="vai-tro"):
+    with pytest.raises(CommandError, match="Không có vai trò “Giám đốc”"):
         call_command("tao_tai_khoan", "nguyenvanc", "--vai-tro", "Giám đốc")
 
 

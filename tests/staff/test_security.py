@@ -1,8 +1,12 @@
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from staff import roles
 from staff.security import client_ip
@@ -132,6 +136,15 @@ def test_staff_sessions_last_a_working_day_renewed_on_each_request(client, secre
     client.force_login(secretary)
     response = client.get(HOME)
     assert response.cookies["sessionid"]["max-age"] == 8 * 60 * 60
+
+
+def test_a_session_idle_for_a_working_day_has_ended(client, secretary):
+    client.force_login(secretary)
+    assert client.get(HOME).status_code == 200
+    session = Session.objects.get()
+    assert abs((session.expire_date - timezone.now()).total_seconds() - 8 * 60 * 60) < 60
+    Session.objects.update(expire_date=timezone.now() - datetime.timedelta(seconds=1))
+    assert client.get(HOME).status_code == 302
 
 
 def test_anonymous_public_pages_get_no_session_cookie(client):

@@ -17,7 +17,6 @@ class Command(BaseCommand):
             "--vai-tro",
             dest="role",
             required=True,
-            choices=list(ROLES),
             metavar="VAI_TRO",
             help="Một trong: " + ", ".join(f"“{role}”" for role in ROLES) + ".",
         )
@@ -25,6 +24,9 @@ class Command(BaseCommand):
         parser.add_argument("--email", default="", help="Thư điện tử.")
 
     def handle(self, username, role, full_name, email, **options):
+        if role not in ROLES:
+            names = ", ".join(f"“{name}”" for name in ROLES)
+            raise CommandError(f"Không có vai trò “{role}”. Chọn một trong: {names}.")
         User = get_user_model()
         if User.objects.filter(username=username).exists():
             raise CommandError(f"Tên đăng nhập “{username}” đã có.")
