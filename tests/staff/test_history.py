@@ -134,3 +134,30 @@ def test_history_rows_do_not_enter_the_search_index(client_as, article):
     assert article.history.count() == 3
     entries = SearchEntry.objects.filter(kind=SearchEntry.Kind.NEWS)
     assert list(entries.values_list("object_id", "title")) == [(article.pk, "Bản sửa")]
+
+
+@pytest.mark.parametrize(
+    ("make", "published"),
+    [
+        (lambda: objects.value(is_published=True), {"is_published": True}),
+        (
+            lambda: objects.meeting(
+                minutes="<p>Biên bản.</p>",
+                minutes_status="published",
+                minutes_approved_at="2026-01-16",
+            ),
+            {"minutes_status": "published"},
+        ),
+    ],
+    ids=["figure", "minutes"],
+)
+def test_deleting_a_published_figure_or_meeting_keeps_its_history(client_as, make, published):
+    obj = make()
+    administrator = client_as(roles.ADMINISTRATOR)
+    opts = obj._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_delete", args=[obj.pk])
+    assert administrator.post(url, {"post": "yes"}).status_code == 302
+    records = type(obj).history.filter(id=obj.pk).order_by("history_date")
+    assert [r.history_type for r in records] == ["+", "-"]
+    assert records.filter(**published).count() == 2
+    assert records.last().history_user == administrator.user

@@ -84,6 +84,12 @@ def test_unlock_by_address(client, secretary):
     assert log_in(client, "thuky", PASSWORD).status_code == 302
 
 
+def test_axes_is_wired_where_it_must_be(settings):
+    assert settings.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
+    assert settings.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
+    assert settings.INSTALLED_APPS[-1] == "staff"  # its roles need every app's permissions
+
+
 def request_from(remote, forwarded=None):
     headers = {"REMOTE_ADDR": remote}
     if forwarded is not None:
