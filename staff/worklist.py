@@ -6,7 +6,7 @@ first rows and its count), however many rows there are.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -76,11 +76,13 @@ def directives_due(today=None):
 
 
 def indicators_without_value(year):
-    """Indicators typed in (rates are computed) with no published figure for `year`."""
-    published = Value.objects.filter(indicator=OuterRef("pk"), year=year, is_published=True)
+    """Indicators typed in (rates are computed) with no published figure for `year`,
+    annotated with `draft_value`: the pk of an unpublished figure entered, if any."""
+    figures = Value.objects.filter(indicator=OuterRef("pk"), year=year)
     return (
         Indicator.objects.filter(computation=Indicator.Computation.ENTERED)
-        .filter(~Exists(published))
+        .filter(~Exists(figures.filter(is_published=True)))
+        .annotate(draft_value=Subquery(figures.values("pk")[:1]))
         .order_by("group__order", "order", "code")
     )
 
@@ -152,15 +154,18 @@ def for_user(user, today=None):
             reverse("admin:indicators_value_changelist") + f"?year__exact={year}",
             "Công bố bằng thao tác “Công bố các số liệu đã chọn” trên danh sách số liệu."
             if user.has_perm("indicators.publish_value")
-            else "Bấm tên chỉ số để nhập số liệu; Lãnh đạo sẽ công bố.",
+            else "Bấm tên chỉ số để nhập hoặc sửa số liệu; Lãnh đạo sẽ công bố.",
         )
         can_add = user.has_perm("indicators.add_value")
         add_url = reverse("admin:indicators_value_add")
 
         def indicator_item(indicator):
+            if indicator.draft_value:
+                url = reverse("admin:indicators_value_change", args=[indicator.draft_value])
+                return Item(indicator.name, url, "đã nhập, chưa công bố")
             if can_add:
                 return Item(indicator.name, f"{add_url}?indicator={indicator.pk}&year={year}")
-            return Item(indicator.name, _change_url(indicator))
+            return Item(indicator.name, _change_url(indicator), "chưa nhập")
 
         sections.append(_fill(section, indicators_without_value(year), indicator_item))
     return sections

@@ -88,6 +88,10 @@ def test_a_data_clerk_sees_last_years_indicators_without_a_published_figure(offi
     names = {item.title for item in sections[0].items}
     assert sections[0].count == entered.count() - 1
     assert unpublished.name in names and done.name not in names
+    [draft] = [item for item in sections[0].items if item.title == unpublished.name]
+    value = Value.objects.get(indicator=unpublished, year=2025)
+    assert draft.note == "đã nhập, chưa công bố"
+    assert draft.url == reverse("admin:indicators_value_change", args=[value.pk])
     assert all(not indicator.is_rate for indicator in Indicator.objects.filter(name__in=names))
 
 
