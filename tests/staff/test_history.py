@@ -1,7 +1,9 @@
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
-from indicators.models import Value
+from indicators.models import Indicator, Value
 from news.models import Article
 from portal.models import SearchEntry
 from staff import roles
@@ -161,3 +163,22 @@ def test_deleting_a_published_figure_or_meeting_keeps_its_history(client_as, mak
     assert [r.history_type for r in records] == ["+", "-"]
     assert records.filter(**published).count() == 2
     assert records.last().history_user == administrator.user
+
+
+def test_differences_read_the_vietnamese_way(client_as):
+    value = objects.value(value=2800)
+    administrator = client_as(roles.ADMINISTRATOR)
+    assert edit(administrator, value, value="2.945", is_published="on").status_code == 302
+    text = administrator.get(history_url(value)).content.decode()
+    assert "Giá trị:</strong> 2.800&nbsp;&rarr;&nbsp;2.945" in text
+    assert "Đã công bố:</strong> không&nbsp;&rarr;&nbsp;có" in text
+
+
+def test_decimal_differences_use_a_comma(client_as):
+    value = Value.objects.create(
+        indicator=Indicator.objects.get(code="dan-co-tai-khoan-vneid"), year=2024, value=Decimal(90)
+    )
+    administrator = client_as(roles.ADMINISTRATOR)
+    assert edit(administrator, value, value="91,24").status_code == 302
+    text = administrator.get(history_url(value)).content.decode()
+    assert "Giá trị:</strong> 90&nbsp;&rarr;&nbsp;91,24" in text
