@@ -8,7 +8,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from staff.history import HistoryAdmin
+from portal.history import HistoryAdmin
 
 from . import importing
 from .formatting import format_value

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from staff.history import HistoryAdmin
+from portal.history import HistoryAdmin
 
 from .forms import MeetingAdminForm
 from .models import (

@@ -7,7 +7,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from staff.history import HistoryAdmin
+from portal.history import HistoryAdmin
 
 from . import images
 from .models import Article, Attachment, Category, Tag

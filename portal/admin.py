@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from staff.history import HistoryAdmin
+from portal.history import HistoryAdmin
 
 from .models import DailyVisits, SiteIdentity
 
