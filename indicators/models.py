@@ -339,6 +339,13 @@ class Value(models.Model):
     def get_absolute_url(self):
         return reverse("indicators:year", kwargs={"year": self.year})
 
+    @property
+    def formatted(self):
+        """The figure as a report writes it: '2.945', '91,24%', 'trên 98%'."""
+        from .formatting import format_value
+
+        return format_value(self.indicator, self.value, self.qualifier)
+
     def clean(self):
         from .rules import value_errors
 

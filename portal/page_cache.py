@@ -25,7 +25,9 @@ def content_version():
 
 def bump_version(sender, **kwargs):
     meta = sender._meta
-    if meta.app_label in CONTENT_APPS and meta.model_name not in NOT_CONTENT:
+    # A history row is saved beside the content row, which bumps the version already.
+    history_row = hasattr(sender, "instance_type")
+    if meta.app_label in CONTENT_APPS and meta.model_name not in NOT_CONTENT and not history_row:
         try:
             cache.incr(VERSION_KEY)
         except ValueError:  # evicted: any new value empties the cache as well

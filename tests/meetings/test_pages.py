@@ -202,3 +202,12 @@ def test_meeting_page_needs_no_other_app():
     from meetings.related import reports_and_figures
 
     assert reports_and_figures(SimpleNamespace()) == {"articles": [], "figures": []}
+
+
+@pytest.mark.django_db
+def test_meeting_page_shows_the_figures_it_reviewed_with_their_values(client, demo):
+    from meetings.demo import SEED_MEETING_SLUG
+
+    html = client.get(reverse("meetings:detail", args=[SEED_MEETING_SLUG])).content.decode()
+    assert "Hồ sơ tiếp nhận 2025</a>: 2.945" in html
+    assert ": 91,24%" in html and ": trên 98%" in html
