@@ -1,3 +1,6 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -13,3 +16,17 @@ class SitePagesSitemap(Sitemap):
 
     def location(self, item):
         return reverse(item)
+
+
+def on_site_url(sitemap_class):
+    """The same sitemap, with addresses on SITE_URL (as canonical links and feeds have them)
+    rather than on whatever host the request came in by."""
+    scheme, netloc = urlsplit(settings.SITE_URL)[:2]
+
+    class OnSiteUrl(sitemap_class):
+        protocol = scheme
+
+        def get_domain(self, site=None):
+            return netloc
+
+    return OnSiteUrl

@@ -10,13 +10,16 @@ from news.sitemaps import sitemaps as news_sitemaps
 from portal import errors
 
 from . import views
-from .sitemaps import SitePagesSitemap
+from .sitemaps import SitePagesSitemap, on_site_url
 
 sitemaps = {
-    "site": SitePagesSitemap,
-    **news_sitemaps,
-    **meeting_sitemaps,
-    **indicator_sitemaps,
+    name: on_site_url(sitemap)
+    for name, sitemap in {
+        "site": SitePagesSitemap,
+        **news_sitemaps,
+        **meeting_sitemaps,
+        **indicator_sitemaps,
+    }.items()
 }
 
 # The site's own pages keep the "portal" namespace: {% url 'portal:home' %}.

@@ -62,7 +62,7 @@ def test_layout_has_no_inline_script_or_style(client):
 def test_sitemap_lists_the_site_pages_and_every_section(client):
     xml = client.get("/sitemap.xml").content.decode()
     for path in ("/", "/tin-tuc/", "/chi-so/", "/so-do-cong/", "/cuoc-hop/", "/ket-luan-chi-dao/"):
-        assert f"<loc>http://testserver{path}</loc>" in xml
+        assert f"<loc>http://127.0.0.1:8000{path}</loc>" in xml  # on SITE_URL, like canonicals
 
 
 def test_robots_points_at_the_sitemap_and_keeps_crawlers_out_of_admin(client):
