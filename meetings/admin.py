@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from portal.history import HistoryAdmin
+from portal.widgets import RichTextWidget
 
 from .forms import MeetingAdminForm
 from .models import (
@@ -25,7 +26,6 @@ from .models import (
     Person,
     Unit,
 )
-from .widgets import MinutesWidget
 
 SHORT_TEXT = {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}
 
@@ -123,7 +123,7 @@ class MeetingAdmin(DatePlaceholders, HistoryAdmin):
     search_fields = ["title", "summary"]
     date_hierarchy = "start"
     autocomplete_fields = ["chair"]
-    formfield_overrides = {ProseEditorField: {"widget": MinutesWidget}}
+    formfield_overrides = {ProseEditorField: {"widget": RichTextWidget}}
     fieldsets = [
         (
             None,

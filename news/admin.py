@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from portal.history import HistoryAdmin
+from portal.widgets import RichTextWidget
 
 from . import images
 from .models import Article, Attachment, Category, Tag
 from .views import article_context
-from .widgets import ArticleBodyWidget
 
 FILES_LOST = _(
     "Bài chưa được lưu vì còn lỗi (xem các dòng báo lỗi màu đỏ). Mọi chữ bạn đã gõ vẫn còn nguyên, "
@@ -91,7 +91,7 @@ class ArticleAdmin(HistoryAdmin):
     list_select_related = ["category"]
     search_fields = ["title", "summary", "author"]
     date_hierarchy = "publish_at"
-    formfield_overrides = {ProseEditorField: {"widget": ArticleBodyWidget}}
+    formfield_overrides = {ProseEditorField: {"widget": RichTextWidget}}
     readonly_fields = [
         "view_count",
         "first_published_at",

@@ -13,10 +13,11 @@ from django_prose_editor.fields import ProseEditorField, create_sanitizer
 from simple_history.models import HistoricalRecords
 
 from meetings.validators import validate_attachment_size
+from portal.text import plain_text, slugify_vi
 
 from . import images
-from .slugs import RESERVED_SLUGS, slugify_vi, unique_slug, validate_not_reserved
-from .text import BODY_EXTENSIONS, normalize_tags, plain_text, scope_header_cells
+from .slugs import RESERVED_SLUGS, unique_slug, validate_not_reserved
+from .text import BODY_EXTENSIONS, normalize_tags, scope_header_cells
 
 ATTACHMENT_EXTENSIONS = ["pdf", "docx", "xlsx"]
 RELATED_COUNT = 5

@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from portal.text import slugify_vi  # noqa: F401  (news.models names it from here)
 from portal.text import unique_slug as portal_unique_slug
 
 # Paths under /tin-tuc/ that an article must never shadow.

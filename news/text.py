@@ -2,8 +2,6 @@
 
 import re
 
-from portal.text import plain_text  # noqa: F401  (the article's plain text for search and feeds)
-
 # The editor's toolbar and the server's nh3 allow-list are both built from this.
 BODY_EXTENSIONS = {
     "Paragraph": True,

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from news.models import Article
-from news.slugs import slugify_vi
+from portal.text import slugify_vi
 from tests.news.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -1,1 +1,0 @@
-from portal.widgets import RichTextWidget as MinutesWidget  # noqa: F401
