@@ -37,6 +37,8 @@ from django.urls import reverse
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from portal.site_url import absolute
+
 JSON_SCHEMA = "minhduc-chi-so/1"
 
 # Header, width in the workbook, and how to read it from a Figure.
@@ -169,8 +171,8 @@ def as_json(report, url=""):
     return {"schema": JSON_SCHEMA, "year": report.year, "url": url, "indicators": items}
 
 
-def json_response(report, request):
-    url = request.build_absolute_uri(reverse("indicators:year", kwargs={"year": report.year}))
+def json_response(report):
+    url = absolute(reverse("indicators:year", kwargs={"year": report.year}))
     return JsonResponse(
         as_json(report, url), json_dumps_params={"ensure_ascii": False, "indent": 2}
     )

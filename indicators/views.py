@@ -85,4 +85,4 @@ def export_xlsx(request, year):
 
 @require_safe
 def export_json(request, year):
-    return exports.json_response(_report(request, year, include_unpublished=False), request)
+    return exports.json_response(_report(request, year, include_unpublished=False))

@@ -9,6 +9,8 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from icalendar import Calendar, Event
 
+from portal.site_url import absolute, scheme_and_domain
+
 from .forms import DirectiveFilterForm
 from .models import Directive, Meeting, Membership
 from .related import reports_and_figures
@@ -102,7 +104,7 @@ def calendar(request):
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "Lịch họp Ban Chỉ đạo")
     cal.add("x-wr-timezone", timezone.get_current_timezone_name())
-    host = request.get_host()
+    _, host = scheme_and_domain()
     local = timezone.get_current_timezone()
     for meeting in Meeting.objects.public().order_by("start"):
         event = Event()
@@ -118,7 +120,7 @@ def calendar(request):
         event.add("summary", meeting.title)
         if meeting.place:
             event.add("location", meeting.place)
-        url = request.build_absolute_uri(meeting.get_absolute_url())
+        url = absolute(meeting.get_absolute_url())
         event.add("url", url)
         event.add("description", f"{meeting.summary}\n\n{url}".strip())
         event.add("status", ICS_STATUS[meeting.status])

@@ -1,8 +1,7 @@
-from urllib.parse import urlsplit
-
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from portal.site_url import scheme_and_domain
 
 
 class SitePagesSitemap(Sitemap):
@@ -21,12 +20,12 @@ class SitePagesSitemap(Sitemap):
 def on_site_url(sitemap_class):
     """The same sitemap, with addresses on SITE_URL (as canonical links and feeds have them)
     rather than on whatever host the request came in by."""
-    scheme, netloc = urlsplit(settings.SITE_URL)[:2]
 
     class OnSiteUrl(sitemap_class):
-        protocol = scheme
+        def get_protocol(self, protocol=None):
+            return scheme_and_domain()[0]
 
         def get_domain(self, site=None):
-            return netloc
+            return scheme_and_domain()[1]
 
     return OnSiteUrl

@@ -1,6 +1,5 @@
 """The site's own pages: home, search, site map, robots.txt and health."""
 
-from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
@@ -11,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from portal.search import search as search_entries
+from portal.site_url import absolute
 from portal.text import terms
 
 from .forms import MAX_QUERY, SearchForm
@@ -24,7 +24,7 @@ def home(request):
 
 @require_safe
 def robots(request):
-    sitemap_url = settings.SITE_URL + reverse("sitemap")
+    sitemap_url = absolute(reverse("sitemap"))
     lines = [
         "User-agent: *",
         "Disallow: /quan-tri/",

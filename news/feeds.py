@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from portal.models import SiteIdentity
+from portal.site_url import absolute
 
 from .models import Article, Category
 
@@ -23,7 +24,13 @@ class LatestArticlesFeed(Feed):
         return f"Tin tức – {name}"
 
     def link(self, obj):
-        return reverse("news:list")
+        return absolute(reverse("news:list"))
+
+    def feed_url(self, obj):
+        return absolute(reverse("news:feed"))
+
+    def item_link(self, item):
+        return absolute(item.get_absolute_url())
 
     def description(self, obj):
         return "Tin tức mới nhất của Ban Chỉ đạo."
@@ -61,7 +68,10 @@ class CategoryFeed(LatestArticlesFeed):
         return f"{super().title(obj)}: {obj.name}"
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return absolute(obj.get_absolute_url())
+
+    def feed_url(self, obj):
+        return absolute(reverse("news:category-feed", kwargs={"slug": obj.slug}))
 
     def description(self, obj):
         return f"Tin mới nhất trong chuyên mục {obj.name}."

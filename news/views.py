@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -17,7 +16,6 @@ def article_context(article):
         "attachments": list(article.attachments.all()),
         "newer": article.newer(),
         "older": article.older(),
-        "site_url": settings.SITE_URL,
     }
 
 
@@ -34,9 +32,6 @@ class ArticleListMixin:
         if not self.request.GET.get(self.page_kwarg, "1").isdigit():
             raise Http404("Số trang không hợp lệ")
         return super().paginate_queryset(queryset, page_size)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(site_url=settings.SITE_URL, **kwargs)
 
 
 class ArticleListView(ArticleListMixin, ListView):

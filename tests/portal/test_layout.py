@@ -90,3 +90,18 @@ def test_html_site_map_is_linked_from_the_footer(client):
 def test_favicon_is_found(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"].endswith("img/favicon.svg")
+
+
+def test_everything_that_travels_names_the_portal_by_site_url(client, settings, demo):
+    """Feeds, sitemap, calendar and open data use SITE_URL, not the host a request came by."""
+    settings.SITE_URL = "https://bcd.minhduc.example"
+    feed = client.get(reverse("news:feed")).content.decode()
+    assert "<link>https://bcd.minhduc.example/tin-tuc/</link>" in feed
+    assert "<link>https://bcd.minhduc.example/tin-tuc/ban-chi-dao-" in feed
+    assert "http://testserver" not in feed
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "<loc>https://bcd.minhduc.example/</loc>" in sitemap and "testserver" not in sitemap
+    calendar = client.get(reverse("meetings:calendar")).content.decode()
+    assert "https://bcd.minhduc.example/cuoc-hop/" in calendar and "testserver" not in calendar
+    data = client.get(reverse("indicators:year-json", kwargs={"year": 2025})).json()
+    assert data["url"] == "https://bcd.minhduc.example/chi-so/2025/"
