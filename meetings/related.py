@@ -8,16 +8,14 @@ Until they do, the page simply lists nothing.
 
 
 def _published(meeting, related_name):
+    """The other app's own published() rows for this meeting, or none while it is absent."""
     manager = getattr(meeting, related_name, None)
-    if manager is None:
-        return None
-    items = manager.all()
-    return items.published() if hasattr(items, "published") else items.filter(published=True)
+    return manager.published() if hasattr(manager, "published") else None
 
 
 def reports_and_figures(meeting):
     articles = _published(meeting, "articles")
     figures = _published(meeting, "indicator_values")
-    if figures is not None and any(f.name == "indicator" for f in figures.model._meta.get_fields()):
-        figures = figures.select_related("indicator")
+    if figures is not None:
+        figures = figures.select_related("indicator")  # each figure is named by its indicator
     return {"articles": articles or [], "figures": figures or []}
