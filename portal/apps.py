@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from . import page_cache
+        from .database import restrict_sqlite_files
         from .search import reindex_after_migrate
         from .starting_data import create_site_identity
 
@@ -20,6 +22,7 @@ class PortalConfig(AppConfig):
         # Each app's search_index.py registers what the search finds of it.
         autodiscover_modules("search_index")
         page_cache.connect_signals()
+        connection_created.connect(restrict_sqlite_files)
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -1,6 +1,8 @@
 import logging
 import time
 
+from csp.constants import UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.db import DatabaseError
 from django.urls import Resolver404, resolve
@@ -15,26 +17,22 @@ VISIT_WINDOW_SECONDS = 30 * 60
 # Feeds, exports and files for machines: not a person reading a page.
 NOT_PAGES = (".xml", ".txt", ".ics", ".csv", ".json", ".xlsx", "/rss/")
 
-# Public pages allow nothing inline. The admin's own templates and the rich-text editor
-# set style attributes, so only there are inline styles allowed; scripts never are.
-PUBLIC_POLICY = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-    "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-    "frame-ancestors 'none'"
-)
-ADMIN_POLICY = PUBLIC_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's policy (settings.CONTENT_SECURITY_POLICY), with inline styles in the admin.
 
-class ContentSecurityPolicyMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.admin_prefix = "/quan-tri/"
+    Public pages allow nothing inline. The admin's own templates and the rich-text editor
+    set style attributes, so only there are inline styles allowed; scripts never are.
+    """
 
-    def __call__(self, request):
-        response = self.get_response(request)
-        policy = ADMIN_POLICY if request.path.startswith(self.admin_prefix) else PUBLIC_POLICY
-        response.headers.setdefault("Content-Security-Policy", policy)
-        return response
+    admin_prefix = "/quan-tri/"
+    admin_update = {"style-src": [UNSAFE_INLINE]}
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if request.path.startswith(self.admin_prefix):
+            parts.update = {**self.admin_update, **(parts.update or {})}
+        return parts
 
 
 def is_page_view(request):
@@ -68,13 +66,19 @@ class VisitCounterMiddleware:
         response = self.get_response(request)
         if new_visit:
             response.set_cookie(
-                VISIT_COOKIE, "1", max_age=VISIT_WINDOW_SECONDS, httponly=True, samesite="Lax"
+                VISIT_COOKIE,
+                "1",
+                max_age=VISIT_WINDOW_SECONDS,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
             )
         if seen is not None:
             response.set_cookie(
                 counting.SEEN_COOKIE,
                 counting.write_seen(seen),
                 max_age=counting.WINDOW_SECONDS,
+                secure=settings.SESSION_COOKIE_SECURE,
                 httponly=True,
                 samesite="Lax",
             )
