@@ -8,3 +8,18 @@ def directives(header):
         name, *sources = part.split()
         parsed[name] = set(sources)
     return parsed
+
+
+# The policies the portal promises, directive by directive.
+PUBLIC_POLICY = {
+    "default-src": {"'self'"},
+    "img-src": {"'self'", "data:"},
+    "style-src": {"'self'"},
+    "script-src": {"'self'"},
+    "font-src": {"'self'"},
+    "object-src": {"'none'"},
+    "base-uri": {"'self'"},
+    "form-action": {"'self'"},
+    "frame-ancestors": {"'none'"},
+}
+ADMIN_POLICY = {**PUBLIC_POLICY, "style-src": {"'self'", "'unsafe-inline'"}}
