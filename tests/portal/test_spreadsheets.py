@@ -1,15 +1,19 @@
 import io
+import itertools
 
 import openpyxl
-from hypothesis import given
-from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from portal.spreadsheets import append_row, csv_cell, unescape, xlsx_text
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Texts that start like formulas far more often than random text would.
-texts = st.text(alphabet=st.sampled_from("'=+-@\t\r#aĐ 1(|!"), max_size=12) | st.text()
+# Every text of up to four characters from the formula starts, the quote, a letter and a digit
+# (7,381 texts).
+TEXTS = [
+    "".join(chars)
+    for length in range(5)
+    for chars in itertools.product("'=+-@\t\ra1", repeat=length)
+]
 
 
 def test_every_formula_start_gets_one_quote():
@@ -24,16 +28,16 @@ def test_numbers_stay_numbers():
     assert csv_cell(-3) == -3 and csv_cell(-57.32) == -57.32 and csv_cell(None) is None
 
 
-@given(texts)
-def test_an_escaped_text_never_starts_like_a_formula_and_comes_back_exactly(text):
-    escaped = csv_cell(text)
-    assert not escaped.startswith(FORMULA_STARTS)
-    assert unescape(escaped) == text
+def test_an_escaped_text_never_starts_like_a_formula_and_comes_back_exactly():
+    for text in TEXTS:
+        escaped = csv_cell(text)
+        assert not escaped.startswith(FORMULA_STARTS), repr(text)
+        assert unescape(escaped) == text, repr(text)
 
 
-@given(texts.filter(lambda t: not ILLEGAL_CHARACTERS_RE.search(t)))
-def test_a_workbook_text_comes_back_exactly_through_the_import(text):
-    assert unescape(xlsx_text(text)) == text
+def test_a_workbook_text_comes_back_exactly_through_the_import():
+    for text in [*TEXTS, "a\x0bb"]:
+        assert unescape(xlsx_text(text)) == ILLEGAL_CHARACTERS_RE.sub("", text), repr(text)
 
 
 def test_a_row_of_texts_is_never_a_formula_or_an_error_cell():
