@@ -30,6 +30,8 @@ MAX_COLUMNS = 26
 # An .xlsx is a zip: at most this many members, unpacking to at most this much in all.
 MAX_MEMBERS = 100
 MAX_UNPACKED = 10 * 1024 * 1024
+# Tags ("<") in all of it: a full export of MAX_ROWS rows holds about 100,000.
+MAX_TAGS = 250_000
 REQUIRED = ("Mã chỉ số", "Năm", "Giá trị")
 OPTIONAL = ("Dấu", "Nguồn", "Ghi chú")
 QUALIFIERS = {"": Qualifier.EXACT, "trên": Qualifier.ABOVE, "dưới": Qualifier.BELOW}
@@ -81,24 +83,35 @@ def _number(cell):
     return Decimal(text)
 
 
-def _unpacked_size(upload):
-    """The bytes the package unpacks to, or None when that is over MAX_UNPACKED.
+def _package_problem(upload):
+    """Why the package is too big to read (a message for the official), or None.
 
     The sizes the zip declares are checked first, then the bytes really unpacked are
-    counted, so a zip bomb is stopped early whatever its headers claim.
+    counted, so a zip bomb is stopped early whatever its headers claim. The markup is
+    counted too: openpyxl builds every cell of a row before the column bound applies, and
+    a few kilobytes of empty "<c/>" unpack to millions of them.
     """
+    too_big = _("Tệp nén chứa quá nhiều dữ liệu (quá %(mb)d MB khi giải nén): không đọc được.") % {
+        "mb": MAX_UNPACKED // (1024 * 1024)
+    }
     with zipfile.ZipFile(upload) as package:
         members = package.infolist()
         if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED:
-            return None
-        unpacked = 0
+            return too_big
+        unpacked = tags = 0
         for member in members:
             with package.open(member) as stream:
                 while chunk := stream.read(64 * 1024):
                     unpacked += len(chunk)
+                    tags += chunk.count(b"<")
                     if unpacked > MAX_UNPACKED:
-                        return None
-    return unpacked
+                        return too_big
+                    if tags > MAX_TAGS:
+                        return _(
+                            "Tệp chứa quá nhiều ô để đọc: hãy chỉ giữ các dòng và cột số liệu "
+                            "(tối đa %(n)s dòng, cột A đến Z)."
+                        ) % {"n": number_format(MAX_ROWS, force_grouping=True)}
+    return None
 
 
 def _lines(upload):
@@ -121,16 +134,13 @@ def read_rows(upload):
         raise WorkbookError(_("Tệp quá lớn (tối đa 2 MB)."))
     unreadable = WorkbookError(_("Không đọc được tệp: hãy chọn tệp Excel (.xlsx)."))
     try:
-        unpacked = _unpacked_size(upload)
+        problem = _package_problem(upload)
         upload.seek(0)
-        lines = [] if unpacked is None else list(_lines(upload))
+        lines = [] if problem else list(_lines(upload))
     except Exception as exc:  # zipfile and openpyxl raise many kinds for a damaged file
         raise unreadable from exc
-    if unpacked is None:
-        raise WorkbookError(
-            _("Tệp nén chứa quá nhiều dữ liệu (quá %(mb)d MB khi giải nén): không đọc được.")
-            % {"mb": MAX_UNPACKED // (1024 * 1024)}
-        )
+    if problem:
+        raise WorkbookError(problem)
     if len(lines) > MAX_ROWS + 1:
         raise WorkbookError(
             _(

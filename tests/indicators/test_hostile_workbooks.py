@@ -168,3 +168,20 @@ def test_a_damaged_sheet_gets_the_unreadable_message(staff_client):
     content = rewrite(workbook([]), SHEET, lambda xml: xml.replace("</sheetData>", "<row"))
     response = upload(staff_client, content)
     assert "Không đọc được tệp" in response.content.decode()
+
+
+def test_a_row_of_millions_of_empty_cells_is_refused_before_openpyxl_builds_them(
+    staff_client, cells_read
+):
+    row = '<row r="3">' + "<c/>" * 2_000_000 + "</row>"
+    content = rewrite(
+        workbook([("ho-so-tiep-nhan", 2024, 2800, "", "", "")]),
+        SHEET,
+        lambda xml: xml.replace("</sheetData>", row + "</sheetData>"),
+    )
+    assert len(content) < 32 * 1024
+    started = time.perf_counter()
+    response = upload(staff_client, content)
+    assert time.perf_counter() - started < 2
+    assert "Tệp chứa quá nhiều ô để đọc" in response.content.decode()
+    assert cells_read["cells"] == 0
