@@ -78,7 +78,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Counts visits before any page cache can answer the request.
+    # Around the page cache, so cached pages count too; counts only 200 HTML pages.
     "portal.middleware.VisitCounterMiddleware",
     # Anonymous pages from the shared cache; after the counter, before sessions.
     "portal.page_cache.AnonymousPageCacheMiddleware",
