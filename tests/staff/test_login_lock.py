@@ -178,3 +178,15 @@ def test_mo_khoa_refuses_unclear_requests_in_vietnamese(args):
     with pytest.raises(CommandError) as error:
         call_command("mo_khoa", *args)
     assert "Cho đúng một trong" in str(error.value) or "không phải địa chỉ IP" in str(error.value)
+
+
+def test_a_bad_allow_list_entry_stops_start_up_with_one_line():
+    from tests.portal.test_settings import manage
+
+    result = manage(
+        "check", DATABASE_URL="sqlite:///:memory:", LOGIN_ADDRESS_ALLOWLIST="10.0.0.0/8,xa"
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "Lỗi cấu hình: LOGIN_ADDRESS_ALLOWLIST: “xa” không phải địa chỉ hay dải địa chỉ IP."
+    )
