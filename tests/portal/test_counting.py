@@ -1,7 +1,10 @@
 """Only a 200 HTML page answered to a GET counts a visit or a view."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from django.core.cache import cache
+from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
@@ -115,3 +118,23 @@ def test_an_article_served_from_the_page_cache_counts_its_view(settings, categor
     cached = Client().get(article.get_absolute_url())
     assert cached["X-Page-Cache"] == "hit"
     assert Article.objects.get(pk=article.pk).view_count == 2
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs concurrent connections")
+def test_concurrent_visitors_of_a_cached_page_are_counted_exactly(settings):
+    """Thirty new visitors at once, most served from the page cache: thirty visits."""
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    Client().get(reverse("news:list"))  # fills the cache
+
+    def visit(_):
+        try:
+            return Client().get(reverse("news:list"))["X-Page-Cache"]
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        answers = list(pool.map(visit, range(30)))
+    assert answers == ["hit"] * 30
+    assert visits() == 31
