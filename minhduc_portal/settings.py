@@ -4,6 +4,7 @@ Two modes: local (the default: SQLite, a generated secret key) and production
 (PORTAL_ENV=production), which refuses to start without a real key and host names.
 """
 
+import ipaddress
 import os
 import secrets
 import sys
@@ -102,7 +103,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Counts visits before any page cache can answer the request.
+    # Around the page cache, so cached pages count too; counts only 200 HTML pages.
     "portal.middleware.VisitCounterMiddleware",
     # Anonymous pages from the shared cache; after the counter, before sessions.
     "portal.page_cache.AnonymousPageCacheMiddleware",
@@ -185,7 +186,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Django's list of common passwords and a Vietnamese one (staff/common_passwords_vi.txt).
+    {"NAME": "staff.passwords.CommonVietnamesePasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
@@ -299,6 +301,17 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "staff.security.lockout_response"
+# And one address is locked after this many failures over any user names, counted in the
+# same window, except the addresses or networks of the allow-list (a commune office behind
+# one shared address), where only the per-name lock applies.
+AXES_HANDLER = "staff.security.LoginAttemptsHandler"
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
+LOGIN_ADDRESS_ALLOWLIST = env.list("LOGIN_ADDRESS_ALLOWLIST", default=[])
+for _network in LOGIN_ADDRESS_ALLOWLIST:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError:
+        _fail(f"LOGIN_ADDRESS_ALLOWLIST: “{_network}” không phải địa chỉ hay dải địa chỉ IP.")
 # The client's address: REMOTE_ADDR, or X-Forwarded-For only when REMOTE_ADDR is one of
 # these proxies (comma-separated addresses). Never trust the header from anyone else.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])

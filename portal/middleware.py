@@ -47,9 +47,18 @@ def is_page_view(request):
     return not any(bot in user_agent for bot in ("bot", "spider", "crawl", "preview"))
 
 
-class VisitCounterMiddleware:
-    """Counts site visits and per-object views before any page cache can answer.
+def is_page(response):
+    """Only a page was read: a 200 HTML answer (not an error, a redirect or a file)."""
+    content_type = response.get("Content-Type", "")
+    return response.status_code == 200 and content_type.startswith("text/html")
 
+
+class VisitCounterMiddleware:
+    """Counts site visits and per-object views, outside any page cache.
+
+    The count is written once the answer is known to be a page, so a page served from the
+    cache counts too while a 404, a redirect or an export does not. The page itself already
+    shows the counts including this request (``counting.pending``).
     A visitor counts once per 30 minutes (a short-lived cookie set only on the counted
     response, so returning visitors cause no write and their pages stay cacheable).
     Views marked with ``counting.counts_views`` count once per visitor and object.
@@ -61,10 +70,13 @@ class VisitCounterMiddleware:
     def __call__(self, request):
         if not is_page_view(request):
             return self.get_response(request)
-        new_visit = VISIT_COOKIE not in request.COOKIES and self._count(DailyVisits.record)
-        seen = self._count_object_view(request)
+        new_visit = VISIT_COOKIE not in request.COOKIES
+        object_view = self._object_view(request)
+        counting.expect(request, visit=new_visit, view=object_view is not None)
         response = self.get_response(request)
-        if new_visit:
+        if not is_page(response):
+            return response
+        if new_visit and self._count(DailyVisits.record):
             response.set_cookie(
                 VISIT_COOKIE,
                 "1",
@@ -73,15 +85,18 @@ class VisitCounterMiddleware:
                 httponly=True,
                 samesite="Lax",
             )
-        if seen is not None:
-            response.set_cookie(
-                counting.SEEN_COOKIE,
-                counting.write_seen(seen),
-                max_age=counting.WINDOW_SECONDS,
-                secure=settings.SESSION_COOKIE_SECURE,
-                httponly=True,
-                samesite="Lax",
-            )
+        if object_view is not None:
+            counter, kwargs, seen, key = object_view
+            if self._count(counter, **kwargs):
+                seen[key] = int(time.time())
+                response.set_cookie(
+                    counting.SEEN_COOKIE,
+                    counting.write_seen(seen),
+                    max_age=counting.WINDOW_SECONDS,
+                    secure=settings.SESSION_COOKIE_SECURE,
+                    httponly=True,
+                    samesite="Lax",
+                )
         return response
 
     def _count(self, record, *args, **kwargs):
@@ -91,8 +106,8 @@ class VisitCounterMiddleware:
             logger.warning("View not counted: database unavailable", exc_info=True)
             return 0
 
-    def _count_object_view(self, request):
-        """Count the object this URL shows; the updated 'seen' map, or None if unchanged."""
+    def _object_view(self, request):
+        """(counter, URL kwargs, seen map, key) when this URL shows an object not yet seen."""
         try:
             match = resolve(request.path_info)
         except Resolver404:
@@ -100,10 +115,8 @@ class VisitCounterMiddleware:
         counter = getattr(match.func, "view_counter", None)
         if counter is None:
             return None
-        now = int(time.time())
-        seen = counting.read_seen(request.COOKIES.get(counting.SEEN_COOKIE), now)
+        seen = counting.read_seen(request.COOKIES.get(counting.SEEN_COOKIE), int(time.time()))
         key = counting.object_key(match.view_name, match.kwargs)
-        if key in seen or not self._count(counter, **match.kwargs):
+        if key in seen:
             return None
-        seen[key] = now
-        return seen
+        return counter, match.kwargs, seen, key
