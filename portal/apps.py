@@ -11,7 +11,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Cổng thông tin")
 
     def ready(self):
-        from . import page_cache
+        from . import outage, page_cache
         from .search import reindex_after_migrate
         from .starting_data import create_site_identity
 
@@ -20,6 +20,7 @@ class PortalConfig(AppConfig):
         # Each app's search_index.py registers what the search finds of it.
         autodiscover_modules("search_index")
         page_cache.connect_signals()
+        outage.connect_signals()
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):
