@@ -109,9 +109,12 @@ def connect_signals():
 
 def cache_works():
     """Whether the cache stores and returns a value now."""
-    token = secrets.token_hex(8)
-    cache_call("set", "outage:probe", token, timeout=60)
-    return cache_call("get", "outage:probe") == token
+    # A key of its own: hosts probing at once must not read each other's value.
+    key = f"outage:probe:{secrets.token_hex(8)}"
+    cache_call("set", key, 1, timeout=10)
+    works = cache_call("get", key) == 1
+    cache_call("delete", key)
+    return works
 
 
 def unavailable_response():
