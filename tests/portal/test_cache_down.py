@@ -7,7 +7,6 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from portal import outage
 from portal.models import DailyVisits
 from tests.portal.test_page_cache import publish
 
@@ -27,10 +26,7 @@ def cache_down(settings, caplog):
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
-    outage.database.failing = outage.page_store.failing = False
     caplog.set_level(logging.WARNING)
-    yield
-    outage.page_store.failing = False
 
 
 def test_pages_are_served_uncached_and_counted(cache_down, caplog):

@@ -4,14 +4,7 @@ import pytest
 from django.db import OperationalError
 from django.urls import reverse
 
-from portal import outage
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_outage_yet():
-    outage.database.failing = outage.page_store.failing = False
 
 
 HEALTHY = "Cổng thông tin: hoạt động\nCơ sở dữ liệu: hoạt động\nBộ nhớ đệm: hoạt động\n"
