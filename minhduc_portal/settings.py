@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "portal.middleware.VisitCounterMiddleware",
     # Anonymous pages from the shared cache; after the counter, before sessions.
     "portal.page_cache.AnonymousPageCacheMiddleware",
+    # Without a database, a Vietnamese 503 before any session, login or view needs it.
+    "portal.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -173,6 +175,9 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 CACHES = {
     "default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}"),
 }
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A cache that stops answering must not hold pages up: they are served without it.
+    CACHES["default"].setdefault("OPTIONS", {}).update(socket_connect_timeout=1, socket_timeout=1)
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out user and address before any password is checked.

@@ -7,7 +7,7 @@ from django.views.static import serve
 from indicators.sitemaps import sitemaps as indicator_sitemaps
 from meetings.sitemaps import sitemaps as meeting_sitemaps
 from news.sitemaps import sitemaps as news_sitemaps
-from portal import errors
+from portal import errors, outage
 
 from . import views
 from .sitemaps import SitePagesSitemap, on_site_url
@@ -55,3 +55,5 @@ if settings.SERVE_MEDIA:
 handler400 = errors.bad_request
 handler403 = errors.permission_denied
 handler404 = errors.page_not_found
+# A lost database is a 503 with Retry-After; anything else is templates/500.html.
+handler500 = outage.server_error

@@ -1,7 +1,6 @@
 """The site's own pages: home, search, site map, privacy, robots.txt and health."""
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -9,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from portal import outage
 from portal.search import search as search_entries
 from portal.site_url import absolute
 from portal.text import terms
@@ -56,14 +56,23 @@ def favicon(request):
 @never_cache
 @require_safe
 def healthz(request):
-    """200 when the database answers a query, 503 otherwise."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+    """Each dependency's state. 503 only without the database: without the cache the pages
+    are still served (uncached), so a load balancer must keep sending traffic here."""
+    database = outage.database_answers(probe=True)
+    cache = outage.cache_works()
+    states = {True: "hoạt động", False: "không kết nối được"}
+    lines = [
+        "Cổng thông tin: " + ("hoạt động" if database else "tạm ngừng phục vụ"),
+        "Cơ sở dữ liệu: " + states[database],
+        "Bộ nhớ đệm: " + states[cache],
+    ]
+    response = HttpResponse(
+        "\n".join(lines) + "\n",
+        status=200 if database else 503,
+        content_type="text/plain; charset=utf-8",
+    )
+    response._has_been_logged = True  # an outage is logged once, not at every probe
+    return response
 
 
 @require_safe

@@ -12,7 +12,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Cổng thông tin")
 
     def ready(self):
-        from . import page_cache
+        from . import outage, page_cache
         from .database import restrict_sqlite_files
         from .search import reindex_after_migrate
         from .starting_data import create_site_identity
@@ -23,6 +23,7 @@ class PortalConfig(AppConfig):
         autodiscover_modules("search_index")
         page_cache.connect_signals()
         connection_created.connect(restrict_sqlite_files)
+        outage.connect_signals()
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

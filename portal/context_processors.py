@@ -3,7 +3,7 @@ import logging
 from django.conf import settings
 from django.db import DatabaseError
 
-from . import counting
+from . import counting, outage
 from .models import DailyVisits, SiteIdentity
 
 logger = logging.getLogger(__name__)
@@ -14,8 +14,11 @@ def site(request):
     try:
         identity = SiteIdentity.current()
         visits = DailyVisits.objects.totals()
-    except DatabaseError:
-        logger.warning("Layout rendered without database data", exc_info=True)
+    except DatabaseError as error:
+        if isinstance(error, outage.DATABASE_ERRORS):
+            outage.database.failed(error)  # one warning per outage, not a traceback per page
+        else:
+            logger.warning("Layout rendered without database data", exc_info=True)
         return {"site": None, "visits": None, "site_url": settings.SITE_URL}
     if identity:
         visits["total"] += identity.visits_before_launch

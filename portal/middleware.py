@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.urls import Resolver404, resolve
 
-from . import counting
+from . import counting, outage
 from .models import DailyVisits
 
 logger = logging.getLogger(__name__)
@@ -101,10 +101,15 @@ class VisitCounterMiddleware:
 
     def _count(self, record, *args, **kwargs):
         try:
-            return record(*args, **kwargs)
-        except DatabaseError:
-            logger.warning("View not counted: database unavailable", exc_info=True)
+            counted = record(*args, **kwargs)
+        except outage.DATABASE_ERRORS as error:
+            outage.database.failed(error)  # one warning per outage, not one per visit
             return 0
+        except DatabaseError:
+            logger.warning("View not counted: database error", exc_info=True)
+            return 0
+        outage.database.answered()
+        return counted
 
     def _object_view(self, request):
         """(counter, URL kwargs, seen map, key) when this URL shows an object not yet seen."""

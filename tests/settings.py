@@ -9,7 +9,10 @@ from minhduc_portal.settings import *  # noqa: F403
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A private cache by default; TEST_CACHE_URL=redis://… runs the same tests on a shared one.
+CACHES = {"default": env.cache_url("TEST_CACHE_URL", default="locmemcache://")}  # noqa: F405
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 1, "socket_timeout": 1}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="minhduc-media-")
 # live_server cannot serve manifest-hashed names; serve straight from the finders.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405

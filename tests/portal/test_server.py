@@ -62,7 +62,8 @@ def get(url):
 
 
 def test_home_and_health_answer(server):
-    assert get(server + "/healthz") == (200, "ok\n")
+    status, text = get(server + "/healthz")
+    assert status == 200 and text.startswith("Cổng thông tin: hoạt động\n")
     status, html = get(server + "/")
     assert status == 200 and "Xã Minh Đức" in html
 
