@@ -503,6 +503,9 @@ def main():
             server.stop()
         shutil.rmtree(work, ignore_errors=True)
     print(table(results))
+    if results:
+        span = max(r.started + r.ms / 1000 for r in results) - min(r.started for r in results)
+        print(f"{len(results)} yêu cầu trong {span:.0f} s: {len(results) / span:.0f} yêu cầu/s")
     print("\n".join(lines))
     print("KẾT QUẢ: " + ("đạt" if not failures else f"KHÔNG ĐẠT ({failures})"))
     sys.exit(1 if failures else 0)

@@ -24,7 +24,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--ghi-de",
             action="store_true",
-            help="Cho phép thay dữ liệu đang có (trước đó sao lưu nó vào var/backups/).",
+            help="Cho phép thay dữ liệu đang có (trước đó sao lưu nó vào BACKUP_DIR).",
         )
 
     def handle(self, archive, interactive=True, ghi_de=False, verbosity=1, **options):

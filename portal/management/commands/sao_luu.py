@@ -10,7 +10,7 @@ PREFIX = "minhduc-"
 
 
 def backup_dir():
-    return Path(getattr(settings, "BACKUP_DIR", settings.VAR_DIR / "backups"))
+    return Path(settings.BACKUP_DIR)
 
 
 def new_archive_path(folder, prefix=PREFIX):
@@ -31,7 +31,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--output",
-            help="Tệp sao lưu sẽ tạo, hoặc thư mục chứa nó (mặc định: var/backups/).",
+            help="Tệp sao lưu sẽ tạo, hoặc thư mục chứa nó (mặc định: BACKUP_DIR, var/backups/).",
         )
         parser.add_argument(
             "--giu-lai",
