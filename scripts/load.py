@@ -15,6 +15,7 @@ import argparse
 import http.client
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -122,14 +123,19 @@ def free_port():
 class Server:
     """gunicorn with the project's config, in its own process group."""
 
-    def __init__(self, workers):
-        self.port = free_port()
+    def __init__(self, workers, log):
+        self.port, self.log = free_port(), log
         env = {**os.environ, "HOST": HOST, "PORT": str(self.port), "ACCESS_LOG": "/dev/null"}
         if workers:
             env["WORKERS"] = str(workers)
         command = [sys.executable, "-m", "gunicorn", "--config", "minhduc_portal/gunicorn.conf.py"]
         self.process = subprocess.Popen(
-            [*command, "minhduc_portal.wsgi"], cwd=ROOT, env=env, start_new_session=True
+            [*command, "minhduc_portal.wsgi"],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 60
         while fetch(self.port, "/healthz")[0] != 200:
@@ -480,6 +486,27 @@ def wait_healthy(port, limit):
     return time.monotonic() - started
 
 
+def log_summary(log):
+    """What gunicorn and the portal logged: tracebacks counted, each message line once."""
+    text = log.read_text(errors="replace") if log.exists() else ""
+    messages, in_traceback = Counter(), False
+    for line in text.splitlines():
+        if line.startswith("Traceback"):
+            in_traceback = True
+        elif line.startswith((" ", "\t")) or not line.strip():
+            continue
+        elif in_traceback:
+            in_traceback = False  # the exception's own line closes the traceback
+        elif not line.startswith(("The above exception", "During handling")):
+            # "[2026-12-01 16:52:10 +0700] [4984] [ERROR] Worker (pid:4986) …" → "[ERROR] …"
+            message = re.sub(r"^\[[^]]*\] \[\d+\] ", "", line)
+            messages[re.sub(r"\d+", "N", message)[:120]] += 1
+    tracebacks = text.count("Traceback (most recent call last)")
+    lines = [f"Nhật ký gunicorn: {tracebacks} traceback, {sum(messages.values())} dòng thông báo"]
+    lines += [f"  {count} × {message}" for message, count in messages.most_common(6)]
+    return lines
+
+
 def main():
     args = options()
     work = Path(tempfile.mkdtemp(prefix="minhduc-load-"))
@@ -487,7 +514,7 @@ def main():
     try:
         prepare(work)
         pages = public_pages()
-        server = Server(args.workers)
+        server = Server(args.workers, work / "gunicorn.log")
         workers = len(server.workers())
         cache = os.environ["CACHE_URL"].split(":", 1)[0]
         print(
@@ -501,12 +528,13 @@ def main():
     finally:
         if server:
             server.stop()
+        logged = log_summary(work / "gunicorn.log")
         shutil.rmtree(work, ignore_errors=True)
     print(table(results))
     if results:
         span = max(r.started + r.ms / 1000 for r in results) - min(r.started for r in results)
         print(f"{len(results)} yêu cầu trong {span:.0f} s: {len(results) / span:.0f} yêu cầu/s")
-    print("\n".join(lines))
+    print("\n".join(lines + logged))
     print("KẾT QUẢ: " + ("đạt" if not failures else f"KHÔNG ĐẠT ({failures})"))
     sys.exit(1 if failures else 0)
 
