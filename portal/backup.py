@@ -171,8 +171,9 @@ def write_archive(path, progress=lambda message: None):
     }
     with _open_private(path) as out, tarfile.open(fileobj=out, mode="w:gz") as tar:
         with tempfile.TemporaryFile(dir=path.parent) as data:
+            first_statement = not connection.in_atomic_block
             with transaction.atomic():
-                if connection.vendor == "postgresql":
+                if connection.vendor == "postgresql" and first_statement:
                     # One snapshot for every table, while the site keeps writing.
                     with connection.cursor() as cursor:
                         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")

@@ -165,27 +165,36 @@ def test_the_archive_is_private_and_lists_every_table_and_file(sqlite_source):
     assert len(manifest["files"]) == 5 and all(len(sha) == 64 for sha in manifest["files"].values())
 
 
-def test_sqlite_to_sqlite_restores_every_row_and_file(sqlite_source, sqlite_install):
-    _, before, archive = sqlite_source
-    target = sqlite_install()
-    result = target.manage("khoi_phuc", str(archive), "--noinput")
+@pytest.fixture(scope="module")
+def sqlite_restored(sqlite_source, sqlite_template, tmp_path_factory):
+    """A second SQLite install, with the first one's archive restored into it."""
+    folder = tmp_path_factory.mktemp("sqlite-target")
+    shutil.copy(sqlite_template, folder / "db.sqlite3")
+    target = Install(folder, f"sqlite:///{folder / 'db.sqlite3'}")
+    return target, target.manage("khoi_phuc", str(sqlite_source[2]), "--noinput")
+
+
+def test_sqlite_to_sqlite_restores_every_row_and_file(sqlite_source, sqlite_restored):
+    target, result = sqlite_restored
     assert "Đã khôi phục" in result.stdout and "khớp bản kê" in result.stdout
     assert "Đã nạp news.article" in result.stderr  # progress, table by table
-    assert_same(before, target.snapshot("probe"), "SQLite → SQLite")
+    assert_same(sqlite_source[1], target.snapshot(), "SQLite → SQLite")
 
 
-def test_an_install_with_content_is_refused_unless_overwriting(sqlite_source, sqlite_install):
+def test_an_install_with_content_is_refused_unless_overwriting(sqlite_source, sqlite_restored):
     _, before, archive = sqlite_source
-    target = sqlite_install()
-    target.manage("load_demo")
+    target, _ = sqlite_restored
     refused = target.manage("khoi_phuc", str(archive), "--noinput", check=False)
     assert refused.returncode == 1
     assert "Cài đặt này đã có dữ liệu" in refused.stderr and "--ghi-de" in refused.stderr
 
+    added = "from meetings.models import Person; Person.objects.create(full_name='Thêm sau')"
+    target.manage("shell", "-c", added)  # content the archive's replaces
     result = target.manage("khoi_phuc", str(archive), "--noinput", "--ghi-de")
     assert "Đã sao lưu dữ liệu hiện có vào" in result.stdout
     assert len(list((target.folder / "var" / "backups").glob("truoc-khoi-phuc-*.tar.gz"))) == 1
-    assert_same(before, target.snapshot(), "SQLite → SQLite có dữ liệu, --ghi-de")
+    # and new rows still fit beside the restored ones
+    assert_same(before, target.snapshot("probe"), "SQLite → SQLite có dữ liệu, --ghi-de")
 
 
 def test_a_damaged_file_stops_the_restore_before_any_change(sqlite_source, sqlite_install):
@@ -204,6 +213,23 @@ def test_a_damaged_file_stops_the_restore_before_any_change(sqlite_source, sqlit
     assert refused.returncode == 1
     assert "không khớp mã SHA-256" in refused.stderr
     assert differences(empty, target.snapshot()) == []
+
+
+def test_an_archive_from_newer_code_is_refused(sqlite_source, sqlite_install):
+    _, _, archive = sqlite_source
+    newer = archive.with_name("moi-hon.tar.gz")
+    with tarfile.open(archive) as source, tarfile.open(newer, "w:gz") as out:
+        for member in source.getmembers():
+            data = source.extractfile(member).read()
+            if member.name == "manifest.json":
+                manifest = json.loads(data)
+                manifest["migrations"]["news"].append("0099_chua_co")
+                data = json.dumps(manifest).encode()
+                member.size = len(data)
+            out.addfile(member, io.BytesIO(data))
+    refused = sqlite_install().manage("khoi_phuc", str(newer), "--noinput", check=False)
+    assert refused.returncode == 1
+    assert "phiên bản mới hơn" in refused.stderr and "news.0099_chua_co" in refused.stderr
 
 
 @needs_postgresql
