@@ -169,40 +169,50 @@ def write_archive(path, progress=lambda message: None):
         "tables": {},
         "files": {},
     }
-    with _open_private(path) as out, tarfile.open(fileobj=out, mode="w:gz") as tar:
-        with tempfile.TemporaryFile(dir=path.parent) as data:
-            first_statement = not connection.in_atomic_block
-            with transaction.atomic():
-                if connection.vendor == "postgresql" and first_statement:
-                    # One snapshot for every table, while the site keeps writing.
-                    with connection.cursor() as cursor:
-                        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-                manifest["migrations"] = _applied_migrations()
-                text = _Utf8Writer(data)
-                for number, model in enumerate(models, start=1):
-                    serializer = _Serializer()
-                    serializer.serialize(
-                        _rows(model).iterator(chunk_size=2000),
-                        stream=text,
-                        cls=_Encoder,
-                        use_natural_primary_keys=by_natural_key(model),
-                    )
-                    manifest["tables"][label(model)] = text.take_count()
-                    progress(
-                        f"Bảng {number}/{len(models)} {label(model)}: "
-                        f"{manifest['tables'][label(model)]} dòng"
-                    )
-            manifest["data_sha256"] = text.sha.hexdigest()
-            data.seek(0)
-            info = tarfile.TarInfo(DATA)
-            info.size, info.mtime, info.mode = text.size, int(timezone.now().timestamp()), 0o600
-            tar.addfile(info, data)
-        _add_files(tar, manifest, progress)
-        body = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
-        info = tarfile.TarInfo(MANIFEST)
-        info.size, info.mtime, info.mode = len(body), int(timezone.now().timestamp()), 0o600
-        tar.addfile(info, _BytesReader(body))
+    out = _open_private(path)
+    try:
+        with out, tarfile.open(fileobj=out, mode="w:gz") as tar:
+            _write_members(tar, manifest, models, path.parent, progress)
+    except BaseException:
+        path.unlink(missing_ok=True)  # never leave half an archive that looks like a backup
+        raise
     return manifest
+
+
+def _write_members(tar, manifest, models, folder, progress):
+    """The data, then the files, then the manifest that describes them."""
+    with tempfile.TemporaryFile(dir=folder) as data:
+        first_statement = not connection.in_atomic_block
+        with transaction.atomic():
+            if connection.vendor == "postgresql" and first_statement:
+                # One snapshot for every table, while the site keeps writing.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            manifest["migrations"] = _applied_migrations()
+            text = _Utf8Writer(data)
+            for number, model in enumerate(models, start=1):
+                serializer = _Serializer()
+                serializer.serialize(
+                    _rows(model).iterator(chunk_size=2000),
+                    stream=text,
+                    cls=_Encoder,
+                    use_natural_primary_keys=by_natural_key(model),
+                )
+                manifest["tables"][label(model)] = text.take_count()
+                progress(
+                    f"Bảng {number}/{len(models)} {label(model)}: "
+                    f"{manifest['tables'][label(model)]} dòng"
+                )
+        manifest["data_sha256"] = text.sha.hexdigest()
+        data.seek(0)
+        info = tarfile.TarInfo(DATA)
+        info.size, info.mtime, info.mode = text.size, int(timezone.now().timestamp()), 0o600
+        tar.addfile(info, data)
+    _add_files(tar, manifest, progress)
+    body = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
+    info = tarfile.TarInfo(MANIFEST)
+    info.size, info.mtime, info.mode = len(body), int(timezone.now().timestamp()), 0o600
+    tar.addfile(info, _BytesReader(body))
 
 
 def _add_files(tar, manifest, progress):
@@ -210,9 +220,14 @@ def _add_files(tar, manifest, progress):
     for number, (folder, root, file_path) in enumerate(files, start=1):
         name = f"{folder}/{file_path.relative_to(root).as_posix()}"
         info = tarfile.TarInfo(name)
-        stat = file_path.stat()
+        try:
+            stat = file_path.stat()
+            stream = file_path.open("rb")
+        except FileNotFoundError:  # deleted by an official while the backup ran
+            progress(f"Bỏ qua {name}: tệp vừa bị xoá")
+            continue
         info.size, info.mtime, info.mode = stat.st_size, int(stat.st_mtime), 0o600
-        with file_path.open("rb") as stream:
+        with stream:
             hashing = _Hashing(stream)
             tar.addfile(info, hashing)
         manifest["files"][name] = hashing.sha.hexdigest()

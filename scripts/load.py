@@ -225,12 +225,9 @@ class Load:
         self.port, self.pages, self.connections = port, pages, connections
         self.labels = list(pages)
         self.article_paths = {pages["bài viết"]}
-        self.gate = threading.Event()
-        self.gate.set()
-        self.stopping = threading.Event()
-        self.in_flight = 0
-        self.idle = threading.Condition()
-        self.phase = "trước"
+        # Under one lock: whether requests may start, how many are running, and the phase.
+        self.state = threading.Condition()
+        self.open, self.stopping, self.in_flight, self.phase = True, False, 0, "trước"
         self.results = []
         self.lock = threading.Lock()
         self.random = random.Random(seed)
@@ -244,55 +241,58 @@ class Load:
             thread.start()
 
     def stop(self):
-        self.stopping.set()
-        self.gate.set()
+        with self.state:
+            self.stopping = self.open = True
+            self.state.notify_all()
         for thread in self.threads:
             thread.join(timeout=30)
 
     def pause(self):
         """Hold new requests and wait for those in flight: the counters are then exact."""
-        self.gate.clear()
-        with self.idle:
-            self.idle.wait_for(lambda: self.in_flight == 0, timeout=30)
+        with self.state:
+            self.open = False
+            self.state.wait_for(lambda: self.in_flight == 0, timeout=30)
 
     def resume(self, phase):
-        self.phase = phase
-        self.gate.set()
+        with self.state:
+            self.phase, self.open = phase, True
+            self.state.notify_all()
 
     def run(self, seed):
         chance = random.Random(seed)
         connection = None
         visitor = Visitor(requests_left=0)
-        while not self.stopping.is_set():
+        while True:
             if visitor.requests_left <= 0:
                 # A third of visitors open one page without cookies; the others browse on.
                 visitor = Visitor(
                     requests_left=1 if chance.random() < 0.35 else chance.randint(3, 20)
                 )
-            self.gate.wait()
-            if self.stopping.is_set():
-                break
-            with self.idle:
+            with self.state:
+                self.state.wait_for(lambda: self.open)
+                if self.stopping:
+                    break
                 self.in_flight += 1
+                phase = self.phase
             try:
                 label = chance.choice(self.labels)
                 path = self.pages[label].replace("{n}", str(chance.randint(1, 10**6)))
-                connection = self.request(connection, visitor, label, path)
+                connection = self.request(connection, visitor, label, path, phase)
             finally:
-                with self.idle:
+                with self.state:
                     self.in_flight -= 1
-                    self.idle.notify_all()
+                    self.state.notify_all()
             visitor.requests_left -= 1
         if connection:
             connection.close()
 
-    def request(self, connection, visitor, label, path):
+    def request(self, connection, visitor, label, path, phase):
         headers = {"User-Agent": "minhduc-load"}
         if visitor.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in visitor.cookies.items())
         new_visit = "md_visit" not in visitor.cookies
         new_view = path if path in self.article_paths and path not in visitor.seen else ""
-        phase, started = self.phase, time.monotonic()
+        started = time.monotonic()
         try:
             connection = connection or http.client.HTTPConnection(HOST, self.port, timeout=30)
             connection.request("GET", path, headers=headers)

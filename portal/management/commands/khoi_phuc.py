@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, connection
 
 from portal import backup
 
@@ -50,6 +51,10 @@ class Command(BaseCommand):
             report = backup.restore(archive, progress)
         except backup.BackupError as exc:
             raise CommandError(str(exc)) from exc
+        except (DeserializationError, DatabaseError) as exc:
+            raise CommandError(
+                f"Không nạp được bản sao lưu; cơ sở dữ liệu giữ nguyên như trước. Chi tiết: {exc}"
+            ) from exc
         self.report(archive, report, verbosity)
 
     def confirm(self, archive, manifest, present):

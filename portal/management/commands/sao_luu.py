@@ -51,6 +51,8 @@ class Command(BaseCommand):
             manifest = backup.write_archive(path, progress)
         except backup.BackupError as exc:
             raise CommandError(str(exc)) from exc
+        except OSError as exc:
+            raise CommandError(f"Không ghi được bản sao lưu {path}: {exc.strerror}.") from exc
         rows = sum(manifest["tables"].values())
         self.stderr.write(
             self.style.SUCCESS(
