@@ -56,7 +56,7 @@ def prepare(work):
         STATIC_ROOT=str(work / "static"),
         STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
         ALLOWED_HOSTS=HOST,
-        LOG_LEVEL="ERROR",
+        LOG_LEVEL="WARNING",  # summarised from gunicorn's log at the end
     )
     os.environ.setdefault("CACHE_URL", f"filecache://{work / 'cache'}")
     (work / "static").mkdir()
