@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 3
 
-.PHONY: run test setup install lint bench clean
+.PHONY: run test setup install lint bench load faults clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,16 @@ test: install
 # Throughput, latency and SQL queries per page on PostgreSQL with a large synthetic data set.
 bench: install
 	bash scripts/with-postgres.sh $(BIN)/python scripts/bench.py
+
+# 64 connections for 60 s over the public pages, on a throwaway PostgreSQL and Redis; checks
+# that the visit and view counters equal the visits sent (LOAD_SECONDS, LOAD_CONNECTIONS).
+WITH_REDIS ?= scripts/with-redis.sh
+load: install
+	bash scripts/with-postgres.sh bash $(WITH_REDIS) $(BIN)/python scripts/load.py
+
+# The same load while PostgreSQL is stopped for 15 s (LOAD_OUTAGE_SECONDS) and a worker killed.
+faults: install
+	bash scripts/with-postgres.sh bash $(WITH_REDIS) $(BIN)/python scripts/load.py --faults
 
 lint: install
 	$(BIN)/ruff format --check .

@@ -210,6 +210,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=VAR_DIR / "static")
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+# Where sao_luu writes archives by default, and khoi_phuc its safety copy (docs/van-hanh.md).
+BACKUP_DIR = env.path("BACKUP_DIR", default=VAR_DIR / "backups")
 # Production serves MEDIA_ROOT from the web server in front of gunicorn (see README).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=not PRODUCTION)
 STORAGES = {
