@@ -132,7 +132,7 @@ class MeetingAdmin(DatePlaceholders, HistoryAdmin):
                     "committee",
                     "title",
                     "slug",
-                    ("start", "start_time_known"),
+                    ("start_date", "start_hour", "time_of_day"),
                     "end",
                     "place",
                     "chair",

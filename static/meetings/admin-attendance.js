@@ -50,7 +50,7 @@
     const status = box.querySelector('[role="status"]');
     box.querySelector('button').addEventListener('click', async function () {
       const committee = document.getElementById('id_committee').value;
-      const date = document.getElementById('id_start_0').value.trim();
+      const date = document.getElementById('id_start_date').value.trim();
       if (!committee || !date) {
         status.textContent = 'Chọn Ban và nhập ngày họp (dd/mm/yyyy) trước.';
         return;

@@ -29,9 +29,9 @@ def meeting_form(committee, people, **overrides):
         "committee": str(committee.pk),
         "title": "Họp Ban Chỉ đạo quý I",
         "slug": "",
-        "start_0": "05/01/2026",
-        "start_1": "14:00",
-        "start_time_known": "on",
+        "start_date": "05/01/2026",
+        "start_hour": "14:00",
+        "time_of_day": "exact",
         "end_0": "",
         "end_1": "",
         "place": "",
@@ -223,6 +223,6 @@ def test_meeting_change_form_links_the_printable_minutes(admin_client, make_meet
 
 def test_date_inputs_show_the_day_month_year_format(admin_client):
     html = admin_client.get(ADD).content.decode()
-    assert 'name="start_0"' in html and 'placeholder="dd/mm/yyyy"' in html
+    assert 'name="start_date"' in html and 'placeholder="dd/mm/yyyy"' in html
     assert 'name="directives-__prefix__-deadline"' in html
     assert html.count('placeholder="dd/mm/yyyy"') >= 5
