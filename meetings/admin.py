@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from portal.admin_inlines import CardsInline
 from portal.history import HistoryAdmin
 from portal.widgets import RichTextWidget
 
@@ -27,7 +28,7 @@ from .models import (
     Unit,
 )
 
-SHORT_TEXT = {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}
+SHORT_TEXT = {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})}
 
 
 class DatePlaceholders:
@@ -70,14 +71,17 @@ class CommitteeAdmin(HistoryAdmin):
     inlines = [MembershipInline]
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(CardsInline):
     model = Attendance
     fields = ["person", "title", "committee_role", "meeting_role", "presence", "absence_reason"]
     autocomplete_fields = ["person"]
     extra = 1
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).in_role_order()
 
-class AgendaItemInline(admin.TabularInline):
+
+class AgendaItemInline(CardsInline):
     model = AgendaItem
     fields = ["order", "title", "presenter", "presenter_unit", "content"]
     autocomplete_fields = ["presenter", "presenter_unit"]
@@ -89,7 +93,7 @@ class AgendaItemInline(admin.TabularInline):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class IssueInline(DatePlaceholders, admin.TabularInline):
+class IssueInline(DatePlaceholders, CardsInline):
     model = Issue
     fields = ["order", "text", "unit"]
     autocomplete_fields = ["unit"]
@@ -108,7 +112,7 @@ class DirectiveInline(IssueInline):
     show_change_link = True
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(CardsInline):
     model = Attachment
     fields = ["title", "kind", "file", "public"]
     extra = 1
@@ -148,7 +152,7 @@ class MeetingAdmin(DatePlaceholders, HistoryAdmin):
 
     class Media:
         js = ["meetings/admin-attendance.js"]
-        css = {"all": ["meetings/admin.css"]}
+        css = {"all": ["css/admin-forms.css", "meetings/admin.css"]}
 
     def has_approve_permission(self, request, obj=None):
         return request.user.has_perm("meetings.approve_minutes")
