@@ -149,6 +149,13 @@ class MeetingAdmin(DatePlaceholders, HistoryAdmin):
         (_("Biên bản"), {"fields": ["minutes", ("minutes_status", "minutes_approved_at")]}),
     ]
     inlines = [AttendanceInline, AgendaItemInline, IssueInline, DirectiveInline, AttachmentInline]
+    history_rows = [
+        (Attendance, "meeting"),
+        (AgendaItem, "meeting"),
+        (Issue, "meeting"),
+        (Directive, "meeting"),
+        (Attachment, "meeting"),
+    ]
 
     class Media:
         js = ["meetings/admin-attendance.js"]

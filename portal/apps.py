@@ -3,6 +3,7 @@ from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
+from simple_history.signals import post_create_historical_record
 
 
 class PortalConfig(AppConfig):
@@ -12,6 +13,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from . import page_cache
+        from .history import drop_unchanged_version
         from .search import reindex_after_migrate
         from .starting_data import create_site_identity
 
@@ -20,6 +22,9 @@ class PortalConfig(AppConfig):
         # Each app's search_index.py registers what the search finds of it.
         autodiscover_modules("search_index")
         page_cache.connect_signals()
+        post_create_historical_record.connect(
+            drop_unchanged_version, dispatch_uid="history-drop-unchanged"
+        )
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):
