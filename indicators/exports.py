@@ -3,6 +3,7 @@
 CSV: UTF-8 with a byte-order mark (Excel then reads the Vietnamese right), comma separated,
 numbers with a dot for decimals so other tools read them; the "Hiển thị" column holds the
 figure as the page writes it (57,32%). XLSX: the same columns, numbers as number cells.
+Neither carries a formula: a note typed as "=HYPERLINK(...)" is text in both (portal.spreadsheets).
 
 JSON (open data), a stable shape; fields are only ever added, never renamed:
 
@@ -38,6 +39,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from portal.site_url import absolute
+from portal.spreadsheets import append_row, csv_cell
 
 JSON_SCHEMA = "minhduc-chi-so/1"
 
@@ -92,7 +94,7 @@ def csv_response(report):
     writer = csv.writer(buffer)
     writer.writerow(HEADERS)
     for row in rows(report):
-        writer.writerow(["" if cell is None else cell for cell in row])
+        writer.writerow(["" if cell is None else csv_cell(cell) for cell in row])
     body = "\ufeff" + buffer.getvalue()
     response = HttpResponse(body.encode("utf-8"), content_type="text/csv; charset=utf-8")
     return _attachment(response, report, "csv")
@@ -109,13 +111,13 @@ def workbook(report):
     book = Workbook()
     sheet = book.active
     sheet.title = f"Chỉ số {report.year}"
-    sheet.append(HEADERS)
+    append_row(sheet, HEADERS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     value_column = HEADERS.index("Giá trị") + 1
     for figure, row in zip(report.figures, rows(report), strict=True):
-        sheet.append(row)
+        append_row(sheet, row)
         sheet.cell(row=sheet.max_row, column=value_column).number_format = number_format(
             figure.value, figure.indicator
         )

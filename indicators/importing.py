@@ -6,20 +6,32 @@ nothing, so importing the same file twice is harmless.
 """
 
 import re
+import zipfile
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
+
+from portal.spreadsheets import unescape
 
 from .models import Indicator, Qualifier, Value
 from .rules import value_errors
 
 MAX_BYTES = 2 * 1024 * 1024
+# What is read of the first sheet, whatever size it declares: the header row and MAX_ROWS
+# rows under it (empty ones count), columns A to Z (the export fills A to P).
 MAX_ROWS = 1000
+MAX_COLUMNS = 26
+# An .xlsx is a zip: at most this many members, unpacking to at most this much in all.
+MAX_MEMBERS = 100
+MAX_UNPACKED = 10 * 1024 * 1024
+# Tags ("<") in all of it: a full export of MAX_ROWS rows holds about 100,000.
+MAX_TAGS = 250_000
 REQUIRED = ("Mã chỉ số", "Năm", "Giá trị")
 OPTIONAL = ("Dấu", "Nguồn", "Ghi chú")
 QUALIFIERS = {"": Qualifier.EXACT, "trên": Qualifier.ABOVE, "dưới": Qualifier.BELOW}
@@ -54,7 +66,8 @@ class Row:
 
 
 def _text(cell):
-    return "" if cell is None else str(cell).strip()
+    # A text exported to CSV behind a "'" (see portal.spreadsheets) comes back as typed.
+    return "" if cell is None else unescape(str(cell).strip())
 
 
 def _number(cell):
@@ -70,30 +83,84 @@ def _number(cell):
     return Decimal(text)
 
 
+def _package_problem(upload):
+    """Why the package is too big to read (a message for the official), or None.
+
+    The sizes the zip declares are checked first, then the bytes really unpacked are
+    counted, so a zip bomb is stopped early whatever its headers claim. The markup is
+    counted too: openpyxl builds every cell of a row before the column bound applies, and
+    a few kilobytes of empty "<c/>" unpack to millions of them.
+    """
+    too_big = _("Tệp nén chứa quá nhiều dữ liệu (quá %(mb)d MB khi giải nén): không đọc được.") % {
+        "mb": MAX_UNPACKED // (1024 * 1024)
+    }
+    with zipfile.ZipFile(upload) as package:
+        members = package.infolist()
+        if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED:
+            return too_big
+        unpacked = tags = 0
+        for member in members:
+            with package.open(member) as stream:
+                while chunk := stream.read(64 * 1024):
+                    unpacked += len(chunk)
+                    tags += chunk.count(b"<")
+                    if unpacked > MAX_UNPACKED:
+                        return too_big
+                    if tags > MAX_TAGS:
+                        return _(
+                            "Tệp chứa quá nhiều ô để đọc: hãy chỉ giữ các dòng và cột số liệu "
+                            "(tối đa %(n)s dòng, cột A đến Z)."
+                        ) % {"n": number_format(MAX_ROWS, force_grouping=True)}
+    return None
+
+
+def _lines(upload):
+    """The first sheet's rows as tuples of MAX_COLUMNS values, at most MAX_ROWS + 2 of them.
+
+    openpyxl pads every row to the width the sheet declares and walks every empty row up to
+    the declared height (A1:XFD1048576 is 17 billion cells); explicit bounds stop both. A
+    row MAX_ROWS + 2 comes back only when the sheet really goes on below the limit.
+    """
+    book = load_workbook(upload, read_only=True, data_only=True)
+    try:
+        sheet = book.worksheets[0]
+        yield from sheet.iter_rows(max_row=MAX_ROWS + 2, max_col=MAX_COLUMNS, values_only=True)
+    finally:
+        book.close()
+
+
 def read_rows(upload):
     if upload.size > MAX_BYTES:
         raise WorkbookError(_("Tệp quá lớn (tối đa 2 MB)."))
+    unreadable = WorkbookError(_("Không đọc được tệp: hãy chọn tệp Excel (.xlsx)."))
     try:
-        book = load_workbook(upload, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise WorkbookError(_("Không đọc được tệp: hãy chọn tệp Excel (.xlsx).")) from exc
-    sheet = book.worksheets[0]
-    lines = sheet.iter_rows(values_only=True)
-    header = [_text(cell) for cell in next(lines, ())]
+        problem = _package_problem(upload)
+        upload.seek(0)
+        lines = [] if problem else list(_lines(upload))
+    except Exception as exc:  # zipfile and openpyxl raise many kinds for a damaged file
+        raise unreadable from exc
+    if problem:
+        raise WorkbookError(problem)
+    if len(lines) > MAX_ROWS + 1:
+        raise WorkbookError(
+            _(
+                "Bảng tính dài quá %(n)s dòng dưới dòng tiêu đề (tính cả dòng trống): "
+                "hãy xoá các dòng thừa ở cuối hoặc chia thành nhiều tệp."
+            )
+            % {"n": number_format(MAX_ROWS, force_grouping=True)}
+        )
+    header = [_text(cell) for cell in lines[0]] if lines else []
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         raise WorkbookError(_("Thiếu cột: %(cols)s.") % {"cols": ", ".join(missing)})
     where = {name: header.index(name) for name in REQUIRED + OPTIONAL if name in header}
     rows = []
-    for number, line in enumerate(lines, start=2):
+    for number, line in enumerate(lines[1:], start=2):
         if not any(cell not in (None, "") for cell in line):
             continue
-        if len(rows) >= MAX_ROWS:
-            raise WorkbookError(_("Tệp có quá %(n)d dòng.") % {"n": MAX_ROWS})
 
         def cell(name, line=line):
-            index = where.get(name)
-            return line[index] if index is not None and index < len(line) else None
+            return line[where[name]] if name in where else None
 
         rows.append(
             Row(
@@ -106,7 +173,6 @@ def read_rows(upload):
                 note=_text(cell("Ghi chú"))[:255],
             )
         )
-    book.close()
     return rows
 
 

@@ -73,4 +73,5 @@ def site_map_sections():
             "children": [{"label": i.name, "url": i.get_absolute_url()} for i in indicators],
         },
         {**link("Tìm kiếm", "portal:search"), "children": []},
+        {**link("Chính sách riêng tư", "portal:privacy"), "children": []},
     ]

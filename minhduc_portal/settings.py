@@ -4,12 +4,21 @@ Two modes: local (the default: SQLite, a generated secret key) and production
 (PORTAL_ENV=production), which refuses to start without a real key and host names.
 """
 
+import ipaddress
+import os
 import secrets
 import sys
 from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -32,16 +41,31 @@ def _local_secret_key():
     path = VAR_DIR / "secret_key"
     if not path.exists():
         VAR_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        # Created owner-only, so the key is never readable by others, not even for a moment.
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as file:
+            file.write(secrets.token_urlsafe(50))
     return path.read_text().strip()
+
+
+def _weak_secret_key(key):
+    """The test of Django's security.W009: too short, too repetitive or a development key."""
+    return (
+        len(key) < SECRET_KEY_MIN_LENGTH
+        or len(set(key)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS
+        or key.startswith(SECRET_KEY_INSECURE_PREFIX)
+    )
 
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 if PRODUCTION:
-    if len(SECRET_KEY) < 40:
-        _fail("PORTAL_ENV=production cần SECRET_KEY thật (ít nhất 40 ký tự).")
+    if DEBUG:
+        _fail("PORTAL_ENV=production không chạy với DEBUG=true (trang lỗi sẽ lộ cấu hình).")
+    if _weak_secret_key(SECRET_KEY):
+        _fail(
+            "PORTAL_ENV=production cần SECRET_KEY thật (ít nhất 50 ký tự ngẫu nhiên, "
+            "không lặp lại, không bắt đầu bằng django-insecure-)."
+        )
     if not ALLOWED_HOSTS:
         _fail("PORTAL_ENV=production cần ALLOWED_HOSTS (tên miền của cổng).")
 else:
@@ -65,6 +89,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "csp",
     "django.contrib.postgres",
     "django_prose_editor",
     "simple_history",
@@ -75,9 +100,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Counts visits before any page cache can answer the request.
+    # Around the page cache, so cached pages count too; counts only 200 HTML pages.
     "portal.middleware.VisitCounterMiddleware",
     # Anonymous pages from the shared cache; after the counter, before sessions.
     "portal.page_cache.AnonymousPageCacheMiddleware",
@@ -160,7 +186,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Django's list of common passwords and a Vietnamese one (staff/common_passwords_vi.txt).
+    {"NAME": "staff.passwords.CommonVietnamesePasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
@@ -199,14 +226,68 @@ SESSION_COOKIE_HTTPONLY = True
 # so anonymous visitors still get no cookie.
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_SAVE_EVERY_REQUEST = True
+# Every cookie (these two, the messages and the visit counter's) is HTTPS-only in production.
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
+# No script reads the CSRF cookie: forms carry the token.
+CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 60 * 60)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    # Off only behind a proxy that answers plain HTTP with its own redirect.
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    # A load balancer's health check may come over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# HSTS preload binds the whole registered domain and every sub-domain to HTTPS for months and
+# is hard to undo; that is for the domain's owner to decide, not for one site on it. So preload
+# stays off, and the check that recommends it (security.W021) is silenced.
+SECURE_HSTS_PRELOAD = False
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# django-csp. Public pages allow nothing inline; portal.middleware adds inline styles for the
+# admin only (its templates and the rich-text editor set style attributes).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "style-src": [SELF],
+        "script-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# No page uses a device or sensor, pays or tracks: refuse them to the page and anything in it.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 LOGIN_URL = "admin:login"
 
@@ -220,15 +301,61 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "staff.security.lockout_response"
+# And one address is locked after this many failures over any user names, counted in the
+# same window, except the addresses or networks of the allow-list (a commune office behind
+# one shared address), where only the per-name lock applies.
+AXES_HANDLER = "staff.security.LoginAttemptsHandler"
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
+LOGIN_ADDRESS_ALLOWLIST = env.list("LOGIN_ADDRESS_ALLOWLIST", default=[])
+for _network in LOGIN_ADDRESS_ALLOWLIST:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError:
+        _fail(f"LOGIN_ADDRESS_ALLOWLIST: “{_network}” không phải địa chỉ hay dải địa chỉ IP.")
 # The client's address: REMOTE_ADDR, or X-Forwarded-For only when REMOTE_ADDR is one of
 # these proxies (comma-separated addresses). Never trust the header from anyone else.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 AXES_CLIENT_IP_CALLABLE = "staff.security.client_ip"
 CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 
+# Server errors are mailed to ADMINS ("Tên <a@b.vn>, c@d.vn") through EMAIL_URL
+# (e.g. smtp+tls://USER:PASSWORD@HOST:587; by default mail is printed on the console).
+ADMINS = getaddresses([env.str("ADMINS", default="")])
+if any("@" not in address for _, address in ADMINS):
+    _fail("ADMINS phải là các địa chỉ thư cách nhau bởi dấu phẩy, ví dụ: Tên <a@b.vn>, c@d.vn.")
+try:
+    EMAIL = env.email_url("EMAIL_URL", default="consolemail://")
+except ImproperlyConfigured as exc:
+    _fail(f"EMAIL_URL không hợp lệ ({exc}).")
+globals().update({name: value for name, value in EMAIL.items() if value is not None})
+SERVER_EMAIL = env.str("SERVER_EMAIL", default="root@localhost")
+EMAIL_SUBJECT_PREFIX = "[Cổng Minh Đức] "
+
+# A traceback (and a mail to ADMINS) is for server errors only: 4xx answers, HEAD requests,
+# refused permissions and lock-outs are everyday traffic. Other suspicious requests get one
+# line each; requests naming a host that is not ours come from scanners and are dropped.
+LOG_LEVEL = env.str("LOG_LEVEL", default="WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "formatters": {"one_line": {"()": "portal.logs.OneLineFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "one_line": {"class": "logging.StreamHandler", "formatter": "one_line"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+        "null": {"class": "logging.NullHandler"},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Replaces Django's defaults, which would also mail every django.security error.
+        "django": {"handlers": [], "level": LOG_LEVEL},
+        "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
+        "django.security": {"handlers": ["one_line"], "level": "WARNING", "propagate": False},
+        "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
+    },
 }

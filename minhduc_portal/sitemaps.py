@@ -11,7 +11,13 @@ class SitePagesSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return ["portal:home", "news:list", "indicators:dashboard", "portal:site-map"]
+        return [
+            "portal:home",
+            "news:list",
+            "indicators:dashboard",
+            "portal:site-map",
+            "portal:privacy",
+        ]
 
     def location(self, item):
         return reverse(item)

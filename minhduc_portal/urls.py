@@ -29,6 +29,7 @@ site_patterns = (
         path("healthz", views.healthz, name="healthz"),
         path("tim-kiem/", views.search, name="search"),
         path("so-do-cong/", views.site_map, name="site-map"),
+        path("chinh-sach-rieng-tu/", views.privacy, name="privacy"),
         path("robots.txt", views.robots, name="robots"),
         # Browsers ask for it on pages that name no icon, such as the admin's.
         path("favicon.ico", views.favicon),

@@ -1,4 +1,4 @@
-"""The site's own pages: home, search, site map, robots.txt and health."""
+"""The site's own pages: home, search, site map, privacy, robots.txt and health."""
 
 from django.core.paginator import InvalidPage, Paginator
 from django.db import DatabaseError, connection
@@ -15,6 +15,7 @@ from portal.text import terms
 
 from .forms import MAX_QUERY, SearchForm
 from .pages import home_context, site_map_sections
+from .privacy import privacy_facts
 
 
 @require_safe
@@ -38,6 +39,12 @@ def robots(request):
 def site_map(request):
     """The HTML site map (sơ đồ cổng): every section and what it holds."""
     return render(request, "portal/site_map.html", {"sections": site_map_sections()})
+
+
+@require_safe
+def privacy(request):
+    """What the portal records about visitors and staff, and for how long."""
+    return render(request, "portal/privacy.html", privacy_facts())
 
 
 @require_safe

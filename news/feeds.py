@@ -1,7 +1,19 @@
+"""RSS feeds of published articles: text typed by an official arrives as text in every reader.
+
+Readers render an item's description as HTML, so the sapo (plain text) is HTML-escaped once
+more, on top of the XML escaping. The other elements are plain text by the RSS specification,
+but many readers take anything that looks like markup or an entity for HTML (feedparser does):
+those texts are escaped the same way, while an ordinary "KHCN & CĐS" stays as it is for the
+readers that show titles literally. The article body is not offered.
+"""
+
+import re
+
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 
 from portal.models import SiteIdentity
 from portal.site_url import absolute
@@ -9,6 +21,13 @@ from portal.site_url import absolute
 from .models import Article, Category
 
 FEED_SIZE = 30
+_READ_AS_HTML = re.compile(r"<|&#?\w+;")
+
+
+def plain(text):
+    """A plain-text element that no reader shows other than as typed."""
+    text = str(text)
+    return escape(text) if _READ_AS_HTML.search(text) else text
 
 
 class LatestArticlesFeed(Feed):
@@ -18,10 +37,12 @@ class LatestArticlesFeed(Feed):
     def get_object(self, request, *args, **kwargs):
         return None
 
-    def title(self, obj):
+    def site_name(self):
         identity = SiteIdentity.current()
-        name = identity.full_name if identity else "Ban Chỉ đạo"
-        return f"Tin tức – {name}"
+        return identity.full_name if identity else "Ban Chỉ đạo"
+
+    def title(self, obj):
+        return plain(f"Tin tức – {self.site_name()}")
 
     def link(self, obj):
         return absolute(reverse("news:list"))
@@ -42,10 +63,10 @@ class LatestArticlesFeed(Feed):
         return self.articles(obj)[:FEED_SIZE]
 
     def item_title(self, item):
-        return item.title
+        return plain(item.title)
 
     def item_description(self, item):
-        return item.summary
+        return escape(item.summary)
 
     def item_pubdate(self, item):
         return item.publish_at
@@ -54,10 +75,10 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return item.author or None
+        return plain(item.author) if item.author else None
 
     def item_categories(self, item):
-        return [item.category.name]
+        return [plain(item.category.name)]
 
 
 class CategoryFeed(LatestArticlesFeed):
@@ -65,7 +86,7 @@ class CategoryFeed(LatestArticlesFeed):
         return get_object_or_404(Category, slug=slug)
 
     def title(self, obj):
-        return f"{super().title(obj)}: {obj.name}"
+        return plain(f"Tin tức – {self.site_name()}: {obj.name}")
 
     def link(self, obj):
         return absolute(obj.get_absolute_url())
@@ -74,7 +95,7 @@ class CategoryFeed(LatestArticlesFeed):
         return absolute(reverse("news:category-feed", kwargs={"slug": obj.slug}))
 
     def description(self, obj):
-        return f"Tin mới nhất trong chuyên mục {obj.name}."
+        return plain(f"Tin mới nhất trong chuyên mục {obj.name}.")
 
     def articles(self, obj):
         return super().articles(obj).filter(category=obj)

@@ -3,7 +3,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from portal.counting import counts_views
+from portal import counting
 
 from .models import Article, Category, Tag
 
@@ -68,6 +68,12 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         return Article.objects.published().select_related("category", "meeting")
 
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        # The middleware counts this view once the page is answered; show it already.
+        article.view_count += counting.pending(self.request, "view")
+        return article
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | article_context(self.object)
 
@@ -77,4 +83,4 @@ def count_view(slug):
     return Article.objects.published().filter(slug=slug).update(view_count=F("view_count") + 1)
 
 
-article_detail = counts_views(count_view)(ArticleDetailView.as_view())
+article_detail = counting.counts_views(count_view)(ArticleDetailView.as_view())

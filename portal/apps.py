@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from . import page_cache
+        from .database import restrict_sqlite_files
         from .history import drop_unchanged_version
         from .search import reindex_after_migrate
         from .starting_data import create_site_identity
@@ -22,6 +24,7 @@ class PortalConfig(AppConfig):
         # Each app's search_index.py registers what the search finds of it.
         autodiscover_modules("search_index")
         page_cache.connect_signals()
+        connection_created.connect(restrict_sqlite_files)
         post_create_historical_record.connect(
             drop_unchanged_version, dispatch_uid="history-drop-unchanged"
         )

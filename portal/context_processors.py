@@ -3,6 +3,7 @@ import logging
 from django.conf import settings
 from django.db import DatabaseError
 
+from . import counting
 from .models import DailyVisits, SiteIdentity
 
 logger = logging.getLogger(__name__)
@@ -18,4 +19,8 @@ def site(request):
         return {"site": None, "visits": None, "site_url": settings.SITE_URL}
     if identity:
         visits["total"] += identity.visits_before_launch
+    # This request's own visit is written once it is answered; show it already.
+    visits = {
+        period: count + counting.pending(request, "visit") for period, count in visits.items()
+    }
     return {"site": identity, "visits": visits, "site_url": settings.SITE_URL}

@@ -5,6 +5,8 @@ The 500 page is Django's default handler with templates/500.html, which needs no
 
 from django.shortcuts import render
 
+from . import counting
+
 ERRORS = {
     400: (
         "Yêu cầu không hợp lệ",
@@ -25,6 +27,7 @@ ERRORS = {
 
 
 def _render(request, key, status):
+    counting.not_a_page(request)
     title, text = ERRORS[key]
     error = {"code": status, "title": title, "text": text}
     return render(request, "errors/error.html", {"error": error}, status=status)

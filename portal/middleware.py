@@ -1,6 +1,8 @@
 import logging
 import time
 
+from csp.constants import UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.db import DatabaseError
 from django.urls import Resolver404, resolve
@@ -15,26 +17,22 @@ VISIT_WINDOW_SECONDS = 30 * 60
 # Feeds, exports and files for machines: not a person reading a page.
 NOT_PAGES = (".xml", ".txt", ".ics", ".csv", ".json", ".xlsx", "/rss/")
 
-# Public pages allow nothing inline. The admin's own templates and the rich-text editor
-# set style attributes, so only there are inline styles allowed; scripts never are.
-PUBLIC_POLICY = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-    "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-    "frame-ancestors 'none'"
-)
-ADMIN_POLICY = PUBLIC_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's policy (settings.CONTENT_SECURITY_POLICY), with inline styles in the admin.
 
-class ContentSecurityPolicyMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.admin_prefix = "/quan-tri/"
+    Public pages allow nothing inline. The admin's own templates and the rich-text editor
+    set style attributes, so only there are inline styles allowed; scripts never are.
+    """
 
-    def __call__(self, request):
-        response = self.get_response(request)
-        policy = ADMIN_POLICY if request.path.startswith(self.admin_prefix) else PUBLIC_POLICY
-        response.headers.setdefault("Content-Security-Policy", policy)
-        return response
+    admin_prefix = "/quan-tri/"
+    admin_update = {"style-src": [UNSAFE_INLINE]}
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if request.path.startswith(self.admin_prefix):
+            parts.update = {**self.admin_update, **(parts.update or {})}
+        return parts
 
 
 def is_page_view(request):
@@ -49,9 +47,18 @@ def is_page_view(request):
     return not any(bot in user_agent for bot in ("bot", "spider", "crawl", "preview"))
 
 
-class VisitCounterMiddleware:
-    """Counts site visits and per-object views before any page cache can answer.
+def is_page(response):
+    """Only a page was read: a 200 HTML answer (not an error, a redirect or a file)."""
+    content_type = response.get("Content-Type", "")
+    return response.status_code == 200 and content_type.startswith("text/html")
 
+
+class VisitCounterMiddleware:
+    """Counts site visits and per-object views, outside any page cache.
+
+    The count is written once the answer is known to be a page, so a page served from the
+    cache counts too while a 404, a redirect or an export does not. The page itself already
+    shows the counts including this request (``counting.pending``).
     A visitor counts once per 30 minutes (a short-lived cookie set only on the counted
     response, so returning visitors cause no write and their pages stay cacheable).
     Views marked with ``counting.counts_views`` count once per visitor and object.
@@ -63,21 +70,33 @@ class VisitCounterMiddleware:
     def __call__(self, request):
         if not is_page_view(request):
             return self.get_response(request)
-        new_visit = VISIT_COOKIE not in request.COOKIES and self._count(DailyVisits.record)
-        seen = self._count_object_view(request)
+        new_visit = VISIT_COOKIE not in request.COOKIES
+        object_view = self._object_view(request)
+        counting.expect(request, visit=new_visit, view=object_view is not None)
         response = self.get_response(request)
-        if new_visit:
+        if not is_page(response):
+            return response
+        if new_visit and self._count(DailyVisits.record):
             response.set_cookie(
-                VISIT_COOKIE, "1", max_age=VISIT_WINDOW_SECONDS, httponly=True, samesite="Lax"
-            )
-        if seen is not None:
-            response.set_cookie(
-                counting.SEEN_COOKIE,
-                counting.write_seen(seen),
-                max_age=counting.WINDOW_SECONDS,
+                VISIT_COOKIE,
+                "1",
+                max_age=VISIT_WINDOW_SECONDS,
+                secure=settings.SESSION_COOKIE_SECURE,
                 httponly=True,
                 samesite="Lax",
             )
+        if object_view is not None:
+            counter, kwargs, seen, key = object_view
+            if self._count(counter, **kwargs):
+                seen[key] = int(time.time())
+                response.set_cookie(
+                    counting.SEEN_COOKIE,
+                    counting.write_seen(seen),
+                    max_age=counting.WINDOW_SECONDS,
+                    secure=settings.SESSION_COOKIE_SECURE,
+                    httponly=True,
+                    samesite="Lax",
+                )
         return response
 
     def _count(self, record, *args, **kwargs):
@@ -87,8 +106,8 @@ class VisitCounterMiddleware:
             logger.warning("View not counted: database unavailable", exc_info=True)
             return 0
 
-    def _count_object_view(self, request):
-        """Count the object this URL shows; the updated 'seen' map, or None if unchanged."""
+    def _object_view(self, request):
+        """(counter, URL kwargs, seen map, key) when this URL shows an object not yet seen."""
         try:
             match = resolve(request.path_info)
         except Resolver404:
@@ -96,10 +115,8 @@ class VisitCounterMiddleware:
         counter = getattr(match.func, "view_counter", None)
         if counter is None:
             return None
-        now = int(time.time())
-        seen = counting.read_seen(request.COOKIES.get(counting.SEEN_COOKIE), now)
+        seen = counting.read_seen(request.COOKIES.get(counting.SEEN_COOKIE), int(time.time()))
         key = counting.object_key(match.view_name, match.kwargs)
-        if key in seen or not self._count(counter, **match.kwargs):
+        if key in seen:
             return None
-        seen[key] = now
-        return seen
+        return counter, match.kwargs, seen, key

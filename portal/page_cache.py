@@ -3,7 +3,7 @@
 Pages are kept under a key that carries a content version; saving or deleting anything an
 official edits bumps the version, so a publish shows at once on every worker and host that
 shares the cache. A scheduled article, which appears without a save, shows within
-PAGE_CACHE_SECONDS. Visits and object views are counted by the middleware before this one,
+PAGE_CACHE_SECONDS. Visits and object views are counted by the middleware around this one,
 so cached pages are counted too.
 """
 

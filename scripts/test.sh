@@ -14,6 +14,11 @@ $BIN/ruff check .
 DATABASE_URL=sqlite:///:memory: $BIN/python manage.py makemigrations --check --dry-run
 $BIN/python scripts/check_translations.py
 
+echo "== Kiểm tra cấu hình production (check --deploy)"
+PORTAL_ENV=production ALLOWED_HOSTS=example.invalid DATABASE_URL=sqlite:///:memory: \
+  SECRET_KEY="$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+  $BIN/python manage.py check --deploy --fail-level WARNING
+
 # pytest's exit 5 (nothing collected) fails the run too.
 run_pytest() { $BIN/pytest "$@"; }
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_prose_editor.widgets import AdminProseEditorWidget
 
 from news.models import Article
+from tests.csp import directives
 from tests.news.factories import make_article, make_category, uploaded_image
 
 pytestmark = pytest.mark.django_db
@@ -186,7 +187,7 @@ def test_editor_page_needs_no_inline_script(admin_client):
     assert '<script src="/static/js/rich-text-editor.js" type="module">' in html
     assert "importmap" not in html
     assert "data-django-prose-editor-configurable" in html
-    assert "script-src 'self';" in response.headers["Content-Security-Policy"]
+    assert directives(response.headers["Content-Security-Policy"])["script-src"] == {"'self'"}
 
 
 def test_the_packages_own_widget_would_need_an_inline_import_map():

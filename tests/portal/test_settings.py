@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+STRONG_KEY = "x7#Qm2vL!pR9^tZc4&Wn8*Ys1@Hd6%Kb3$Fg5(Jh0)Ue-Oa+Ti=Ml" * 2
 
 
 def manage(*args, **env):
@@ -25,12 +26,13 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = manage("check", PORTAL_ENV="production", SECRET_KEY="", ALLOWED_HOSTS="x.vn")
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        "Lỗi cấu hình: PORTAL_ENV=production cần SECRET_KEY thật (ít nhất 40 ký tự)."
+        "Lỗi cấu hình: PORTAL_ENV=production cần SECRET_KEY thật (ít nhất 50 ký tự ngẫu nhiên, "
+        "không lặp lại, không bắt đầu bằng django-insecure-)."
     ]
 
 
 def test_production_refuses_to_start_without_hosts():
-    result = manage("check", PORTAL_ENV="production", SECRET_KEY="k" * 50, ALLOWED_HOSTS="")
+    result = manage("check", PORTAL_ENV="production", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="")
     assert result.returncode == 1
     assert "ALLOWED_HOSTS" in result.stderr and "Traceback" not in result.stderr
 
