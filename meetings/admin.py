@@ -118,6 +118,26 @@ class AttachmentInline(CardsInline):
     extra = 1
 
 
+def keep_chair_in_step(meeting):
+    """The chair is entered once: the "Chủ trì" field or an attendance row's role fills the
+    other (what the form's script does in the browser, kept true without it)."""
+    chairs = meeting.attendances.filter(meeting_role=Attendance.MeetingRole.CHAIR)
+    if meeting.chair_id is None:
+        only = list(chairs.values_list("person_id", flat=True)[:2])
+        if len(only) == 1:
+            meeting.chair_id = only[0]
+            meeting.save(update_fields=["chair", "updated_at"])
+        return
+    for row in chairs.exclude(person_id=meeting.chair_id):
+        row.meeting_role = Attendance.MeetingRole.MEMBER
+        row.save(update_fields=["meeting_role"])
+    for row in meeting.attendances.filter(person_id=meeting.chair_id).exclude(
+        meeting_role=Attendance.MeetingRole.CHAIR
+    ):
+        row.meeting_role = Attendance.MeetingRole.CHAIR
+        row.save(update_fields=["meeting_role"])
+
+
 @admin.register(Meeting)
 class MeetingAdmin(DatePlaceholders, HistoryAdmin):
     form = MeetingAdminForm
@@ -160,6 +180,17 @@ class MeetingAdmin(DatePlaceholders, HistoryAdmin):
     class Media:
         js = ["meetings/admin-attendance.js"]
         css = {"all": ["css/admin-forms.css", "meetings/admin.css"]}
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        committees = list(Committee.objects.values_list("pk", flat=True)[:2])
+        if len(committees) == 1:  # the only committee needs no choosing
+            initial.setdefault("committee", committees[0])
+        return initial
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        keep_chair_in_step(form.instance)
 
     def has_approve_permission(self, request, obj=None):
         return request.user.has_perm("meetings.approve_minutes")

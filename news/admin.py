@@ -20,6 +20,12 @@ FILES_LOST = _(
 )
 
 
+SIGNATURE_TWICE = _(
+    "Nội dung bài đã kết thúc bằng dòng ký tên “%(signature)s”, nên cổng chỉ in dòng này một "
+    "lần. Nếu muốn, hãy xóa dòng ký tên ở cuối nội dung."
+)
+
+
 @admin.register(Category)
 class CategoryAdmin(HistoryAdmin):
     list_display = ["name", "slug", "order"]
@@ -37,6 +43,10 @@ class AttachmentInline(admin.TabularInline):
     model = Attachment
     extra = 1
     fields = ["title", "file", "order"]
+
+
+# Only a reviewer publishes an article or returns it to its writer.
+DECISIONS = {Article.Status.PUBLISHED, Article.Status.RETURNED}
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -65,10 +75,20 @@ class ArticleAdminForm(forms.ModelForm):
         ]
         error_messages = {"cover": {"invalid_image": images.INVALID_IMAGE}}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("status")
+        if field is not None and not self.can_publish:  # offer only what this user may choose
+            stored = self.stored_status()
+            field.choices = [
+                (value, label)
+                for value, label in field.choices
+                if value == stored or value not in DECISIONS
+            ]
+
     def clean_status(self):
         status = self.cleaned_data["status"]
-        decisions = {Article.Status.PUBLISHED, Article.Status.RETURNED}
-        if status in decisions and status != self.stored_status() and not self.can_publish:
+        if status in DECISIONS and status != self.stored_status() and not self.can_publish:
             raise ValidationError(
                 _("Bạn chưa có quyền duyệt bài: hãy chọn “Chờ duyệt” để gửi bài cho người duyệt.")
             )
@@ -90,6 +110,7 @@ class ArticleAdmin(HistoryAdmin):
     list_filter = ["status", "category", "publish_at"]
     list_select_related = ["category"]
     search_fields = ["title", "summary", "author"]
+    autocomplete_fields = ["tags"]
     date_hierarchy = "publish_at"
     formfield_overrides = {ProseEditorField: {"widget": RichTextWidget}}
     readonly_fields = [
@@ -146,6 +167,10 @@ class ArticleAdmin(HistoryAdmin):
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+        if obj.signature_in_body:
+            self.message_user(
+                request, SIGNATURE_TWICE % {"signature": obj.signature}, messages.WARNING
+            )
 
     def render_change_form(self, request, context, *args, **kwargs):
         # Reached with a POST only when the form had errors: say which files must be chosen again.

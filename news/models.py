@@ -283,6 +283,12 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
 
+    @property
+    def signature_in_body(self):
+        """The pasted body already ends with the signature line (printed once, then)."""
+        signature = " ".join(self.signature.split()).lower()
+        return bool(signature) and plain_text(self.body).lower().endswith(signature)
+
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.text import shorten
+
 from .meetings import Meeting
 from .people import Person, Unit
 
@@ -156,7 +158,7 @@ class Directive(models.Model):
         ]
 
     def __str__(self):
-        return self.text[:80]
+        return shorten(self.text, 80)
 
     def get_absolute_url(self):
         return f"{self.meeting.get_absolute_url()}#ket-luan-{self.pk}"
@@ -204,7 +206,7 @@ class DirectiveUpdate(models.Model):
         ordering = ["directive", "-date", "-pk"]
 
     def __str__(self):
-        return f"{self.date:%d/%m/%Y}: {self.note[:60]}"
+        return f"{self.date:%d/%m/%Y}: {shorten(self.note, 60)}"
 
     def get_absolute_url(self):
         return self.directive.get_absolute_url()

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
+from portal.text import shorten
+
 from ..text import unique_slug
 from ..validators import ATTACHMENT_EXTENSIONS, validate_attachment_size
 from .people import Committee, Membership, Person, Role, Unit
@@ -423,7 +425,7 @@ class Issue(models.Model):
         ordering = ["meeting", "order", "pk"]
 
     def __str__(self):
-        return self.text[:80]
+        return shorten(self.text, 80)
 
     def get_absolute_url(self):
         return f"{self.meeting.get_absolute_url()}#kho-khan"

@@ -226,3 +226,28 @@ def test_date_inputs_show_the_day_month_year_format(admin_client):
     assert 'name="start_date"' in html and 'placeholder="dd/mm/yyyy"' in html
     assert 'name="directives-__prefix__-deadline"' in html
     assert html.count('placeholder="dd/mm/yyyy"') >= 5
+
+
+def test_the_only_committee_is_chosen_already(admin_client, committee):
+    form = admin_client.get(ADD).context["adminform"].form
+    assert form.initial["committee"] == committee.pk
+
+
+def test_the_chair_field_marks_the_chairs_attendance_row(admin_client, committee, people):
+    data = meeting_form(committee, people)  # the chair field names people[0], a member row
+    assert admin_client.post(ADD, data).status_code == 302
+    meeting = Meeting.objects.get()
+    roles = dict(meeting.attendances.values_list("person__full_name", "meeting_role"))
+    assert roles == {"Trần Văn Một": "chair", "Lê Văn Hai": "member"}
+
+
+def test_a_chair_row_fills_an_empty_chair_field(admin_client, committee, people):
+    data = meeting_form(committee, people, chair="")
+    data["attendances-1-meeting_role"] = "chair"
+    assert admin_client.post(ADD, data).status_code == 302
+    assert Meeting.objects.get().chair == people[1]
+
+
+def test_the_administrator_is_told_how_to_create_accounts_and_unlock(admin_client):
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert "manage.py tao_tai_khoan" in html and "manage.py mo_khoa --ten-dang-nhap" in html

@@ -183,3 +183,11 @@ def test_a_part_of_the_day_is_stored_at_its_fixed_hour(make_meeting):
         time_of_day=Meeting.TimeOfDay.MORNING, start=at(datetime.date(2026, 3, 5), 16)
     )
     assert timezone.localtime(meeting.start).hour == 8 and meeting.session == "sáng"
+
+
+def test_a_long_directive_is_shortened_after_a_whole_word(make_meeting):
+    text = "Tiếp tục phát huy các kết quả chuyển đổi số đã đạt được trong năm 2025, " * 2
+    directive = Directive.objects.create(meeting=make_meeting(), text=text)
+    shown = str(directive)
+    assert shown.endswith("…") and len(shown) <= 80
+    assert text.startswith(shown[:-1]) and text[len(shown) - 1] in " ,"
