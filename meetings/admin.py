@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from portal.admin_inlines import CardsInline
+from portal.held_files import HeldFilesMixin
 from portal.history import HistoryAdmin
 from portal.widgets import RichTextWidget
 
@@ -139,7 +140,7 @@ def keep_chair_in_step(meeting):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(DatePlaceholders, HistoryAdmin):
+class MeetingAdmin(DatePlaceholders, HeldFilesMixin, HistoryAdmin):
     form = MeetingAdminForm
     actions = ["approve_minutes", "publish_minutes"]
     list_display = ["title", "start", "status", "minutes_status"]
@@ -281,9 +282,6 @@ class MeetingAdmin(DatePlaceholders, HistoryAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["members_url"] = reverse("admin:meetings_meeting_members")
-        if request.method == "POST" and request.FILES and context.get("errors"):
-            # Browsers never refill a file input: say which files must be chosen again.
-            context["files_to_choose_again"] = [f.name for f in request.FILES.values()]
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 

@@ -7,18 +7,13 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from portal.held_files import HeldFilesMixin
 from portal.history import HistoryAdmin
 from portal.widgets import RichTextWidget
 
 from . import images
 from .models import Article, Attachment, Category, Tag
 from .views import article_context
-
-FILES_LOST = _(
-    "Bài chưa được lưu vì còn lỗi (xem các dòng báo lỗi màu đỏ). Mọi chữ bạn đã gõ vẫn còn nguyên, "
-    "nhưng trình duyệt không giữ lại tệp đã chọn: hãy chọn lại %(files)s rồi bấm Lưu."
-)
-
 
 SIGNATURE_TWICE = _(
     "Nội dung bài đã kết thúc bằng dòng ký tên “%(signature)s”, nên cổng chỉ in dòng này một "
@@ -47,6 +42,7 @@ class AttachmentInline(admin.TabularInline):
 
 # Only a reviewer publishes an article or returns it to its writer.
 DECISIONS = {Article.Status.PUBLISHED, Article.Status.RETURNED}
+NOT_A_REVIEWER = _("Bạn chưa có quyền duyệt bài: hãy chọn “Chờ duyệt” để gửi bài cho người duyệt.")
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -85,13 +81,15 @@ class ArticleAdminForm(forms.ModelForm):
                 for value, label in field.choices
                 if value == stored or value not in DECISIONS
             ]
+            field.error_messages["invalid_choice"] = NOT_A_REVIEWER
+            if self.initial.get("status") in DECISIONS and self.initial["status"] != stored:
+                # Reverting to a published version: its other fields, not its publication.
+                self.initial["status"] = stored
 
     def clean_status(self):
         status = self.cleaned_data["status"]
         if status in DECISIONS and status != self.stored_status() and not self.can_publish:
-            raise ValidationError(
-                _("Bạn chưa có quyền duyệt bài: hãy chọn “Chờ duyệt” để gửi bài cho người duyệt.")
-            )
+            raise ValidationError(NOT_A_REVIEWER)
         return status
 
     def stored_status(self):
@@ -103,7 +101,7 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(HistoryAdmin):
+class ArticleAdmin(HeldFilesMixin, HistoryAdmin):
     form = ArticleAdminForm
     inlines = [AttachmentInline]
     list_display = ["title", "status", "category", "publish_at", "view_count"]
@@ -113,6 +111,10 @@ class ArticleAdmin(HistoryAdmin):
     autocomplete_fields = ["tags"]
     date_hierarchy = "publish_at"
     formfield_overrides = {ProseEditorField: {"widget": RichTextWidget}}
+
+    class Media:
+        css = {"all": ["css/admin-forms.css"]}
+
     readonly_fields = [
         "view_count",
         "first_published_at",
@@ -171,13 +173,6 @@ class ArticleAdmin(HistoryAdmin):
             self.message_user(
                 request, SIGNATURE_TWICE % {"signature": obj.signature}, messages.WARNING
             )
-
-    def render_change_form(self, request, context, *args, **kwargs):
-        # Reached with a POST only when the form had errors: say which files must be chosen again.
-        if request.method == "POST" and request.FILES:
-            names = ", ".join(f"“{upload.name}”" for upload in request.FILES.values())
-            self.message_user(request, FILES_LOST % {"files": names}, messages.WARNING)
-        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_urls(self):
         preview = self.admin_site.admin_view(self.preview_view)

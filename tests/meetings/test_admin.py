@@ -10,6 +10,7 @@ from meetings.models import Meeting, Membership, Role
 pytestmark = pytest.mark.django_db
 
 ADD = reverse("admin:meetings_meeting_add")
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 MEMBERS = reverse("admin:meetings_meeting_members")
 INLINES = ("attendances", "agenda_items", "issues", "directives", "attachments")
 
@@ -115,7 +116,7 @@ def test_validation_error_keeps_every_typed_row(admin_client, committee, people)
     assert not Meeting.objects.exists()
 
 
-def test_a_chosen_file_must_be_chosen_again_after_an_error(admin_client, committee, people):
+def test_a_chosen_file_is_kept_across_a_validation_error(admin_client, committee, people):
     data = meeting_form(committee, people, title="")
     data.update(management("attachments", 1))
     data.update(
@@ -123,11 +124,44 @@ def test_a_chosen_file_must_be_chosen_again_after_an_error(admin_client, committ
             "attachments-0-title": "Báo cáo",
             "attachments-0-kind": "report",
             "attachments-0-public": "on",
-            "attachments-0-file": SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 ..."),
+            "attachments-0-file": SimpleUploadedFile("bao-cao.pdf", PDF),
         }
     )
-    html = admin_client.post(ADD, data).content.decode()
-    assert "bao-cao.pdf" in html and "Vui lòng chọn lại các tệp này" in html
+    response = admin_client.post(ADD, data)
+    html = response.content.decode()
+    assert "Đã chọn: <strong>bao-cao.pdf</strong>" in html and "không cần chọn lại" in html
+    held = response.context["held_files"]
+    assert [h["field"] for h in held] == ["attachments-0-file"]
+    del data["attachments-0-file"]  # the browser sends the empty file input back
+    data.update(title="Họp quý I", _held_files=[h["token"] for h in held])
+    assert admin_client.post(ADD, data).status_code == 302
+    attachment = Meeting.objects.get().attachments.get()
+    assert attachment.file.read() == PDF
+
+
+def test_a_held_file_is_only_given_back_to_the_user_who_chose_it(
+    admin_client, client, committee, people
+):
+    data = meeting_form(committee, people, title="")
+    data.update(management("attachments", 1))
+    data.update(
+        {
+            "attachments-0-title": "Báo cáo",
+            "attachments-0-kind": "report",
+            "attachments-0-file": SimpleUploadedFile("bao-cao.pdf", PDF),
+        }
+    )
+    tokens = [h["token"] for h in admin_client.post(ADD, data).context["held_files"]]
+    other = User.objects.create_superuser("khac", "khac@example.vn", "mat-khau-khac-2026")
+    client.force_login(other)
+    del data["attachments-0-file"]
+    data.update(title="Họp quý I", _held_files=tokens)
+    response = client.post(ADD, data)
+    assert response.status_code == 200 and not Meeting.objects.exists()
+    errors = str(response.context["inline_admin_formsets"][4].formset.errors)
+    assert "Trường này là bắt buộc" in errors  # nothing was given back to that user
+    data["_held_files"] = ["giả mạo"]
+    assert client.post(ADD, data).status_code == 200 and not Meeting.objects.exists()
 
 
 def test_attachment_type_is_checked_in_vietnamese(admin_client, committee, people):
