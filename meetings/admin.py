@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from portal.admin_inlines import CardsInline
+from portal.held_files import HeldFilesMixin
 from portal.history import HistoryAdmin
 from portal.widgets import RichTextWidget
 
@@ -27,7 +29,7 @@ from .models import (
     Unit,
 )
 
-SHORT_TEXT = {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}
+SHORT_TEXT = {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})}
 
 
 class DatePlaceholders:
@@ -70,14 +72,17 @@ class CommitteeAdmin(HistoryAdmin):
     inlines = [MembershipInline]
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(CardsInline):
     model = Attendance
     fields = ["person", "title", "committee_role", "meeting_role", "presence", "absence_reason"]
     autocomplete_fields = ["person"]
     extra = 1
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).in_role_order()
 
-class AgendaItemInline(admin.TabularInline):
+
+class AgendaItemInline(CardsInline):
     model = AgendaItem
     fields = ["order", "title", "presenter", "presenter_unit", "content"]
     autocomplete_fields = ["presenter", "presenter_unit"]
@@ -89,7 +94,7 @@ class AgendaItemInline(admin.TabularInline):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class IssueInline(DatePlaceholders, admin.TabularInline):
+class IssueInline(DatePlaceholders, CardsInline):
     model = Issue
     fields = ["order", "text", "unit"]
     autocomplete_fields = ["unit"]
@@ -108,14 +113,34 @@ class DirectiveInline(IssueInline):
     show_change_link = True
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(CardsInline):
     model = Attachment
     fields = ["title", "kind", "file", "public"]
     extra = 1
 
 
+def keep_chair_in_step(meeting):
+    """The chair is entered once: the "Chủ trì" field or an attendance row's role fills the
+    other (what the form's script does in the browser, kept true without it)."""
+    chairs = meeting.attendances.filter(meeting_role=Attendance.MeetingRole.CHAIR)
+    if meeting.chair_id is None:
+        only = list(chairs.values_list("person_id", flat=True)[:2])
+        if len(only) == 1:
+            meeting.chair_id = only[0]
+            meeting.save(update_fields=["chair", "updated_at"])
+        return
+    for row in chairs.exclude(person_id=meeting.chair_id):
+        row.meeting_role = Attendance.MeetingRole.MEMBER
+        row.save(update_fields=["meeting_role"])
+    for row in meeting.attendances.filter(person_id=meeting.chair_id).exclude(
+        meeting_role=Attendance.MeetingRole.CHAIR
+    ):
+        row.meeting_role = Attendance.MeetingRole.CHAIR
+        row.save(update_fields=["meeting_role"])
+
+
 @admin.register(Meeting)
-class MeetingAdmin(DatePlaceholders, HistoryAdmin):
+class MeetingAdmin(DatePlaceholders, HeldFilesMixin, HistoryAdmin):
     form = MeetingAdminForm
     actions = ["approve_minutes", "publish_minutes"]
     list_display = ["title", "start", "status", "minutes_status"]
@@ -132,7 +157,7 @@ class MeetingAdmin(DatePlaceholders, HistoryAdmin):
                     "committee",
                     "title",
                     "slug",
-                    ("start", "start_time_known"),
+                    ("start_date", "start_hour", "time_of_day"),
                     "end",
                     "place",
                     "chair",
@@ -145,10 +170,28 @@ class MeetingAdmin(DatePlaceholders, HistoryAdmin):
         (_("Biên bản"), {"fields": ["minutes", ("minutes_status", "minutes_approved_at")]}),
     ]
     inlines = [AttendanceInline, AgendaItemInline, IssueInline, DirectiveInline, AttachmentInline]
+    history_rows = [
+        (Attendance, "meeting"),
+        (AgendaItem, "meeting"),
+        (Issue, "meeting"),
+        (Directive, "meeting"),
+        (Attachment, "meeting"),
+    ]
 
     class Media:
         js = ["meetings/admin-attendance.js"]
-        css = {"all": ["meetings/admin.css"]}
+        css = {"all": ["css/admin-forms.css", "meetings/admin.css"]}
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        committees = list(Committee.objects.values_list("pk", flat=True)[:2])
+        if len(committees) == 1:  # the only committee needs no choosing
+            initial.setdefault("committee", committees[0])
+        return initial
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        keep_chair_in_step(form.instance)
 
     def has_approve_permission(self, request, obj=None):
         return request.user.has_perm("meetings.approve_minutes")
@@ -239,9 +282,6 @@ class MeetingAdmin(DatePlaceholders, HistoryAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["members_url"] = reverse("admin:meetings_meeting_members")
-        if request.method == "POST" and request.FILES and context.get("errors"):
-            # Browsers never refill a file input: say which files must be chosen again.
-            context["files_to_choose_again"] = [f.name for f in request.FILES.values()]
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 

@@ -91,9 +91,9 @@ def load(command):
         defaults={
             "committee": committee,
             "title": "Họp đánh giá kết quả năm 2025 và triển khai nhiệm vụ năm 2026",
-            # The seed says only "chiều" (afternoon); 14:00 stands for it.
+            # The seed says only "chiều" (afternoon), never the hour.
             "start": datetime.datetime(2026, 1, 15, 14, 0, tzinfo=LOCAL),
-            "start_time_known": False,
+            "time_of_day": Meeting.TimeOfDay.AFTERNOON,
             "chair": people[0][0],
             "kind": Meeting.Kind.REGULAR,
             "status": Meeting.Status.HELD,

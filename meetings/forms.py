@@ -1,8 +1,16 @@
+import datetime
+import re
+
 from django import forms
+from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Directive, Meeting, Unit
+from .models.meetings import NOMINAL_HOURS
+
+TimeOfDay = Meeting.TimeOfDay
 
 Minutes = Meeting.MinutesStatus
 
@@ -42,7 +50,97 @@ class DirectiveFilterForm(forms.Form):
         return lookups
 
 
-class MeetingAdminForm(forms.ModelForm):
+# 14h, 14h30, 14g30, 14 giờ, 14 giờ 30, 14:30, 14.30, 14
+HOUR = re.compile(
+    r"^(\d{1,2})\s*(?:(?:h|g|giờ|:|\.)\s*(\d{1,2})?\s*(?:phút|p|')?)?$", re.IGNORECASE
+)
+# Where an hour typed with a part of the day must fall (end hour excluded).
+PART_HOURS = {
+    TimeOfDay.MORNING: (0, 12),
+    TimeOfDay.AFTERNOON: (12, 18),
+    TimeOfDay.EVENING: (18, 24),
+}
+
+
+class HourField(forms.CharField):
+    """An hour as officials write it; the value is a `datetime.time` or None."""
+
+    default_error_messages = {
+        "invalid": _("Giờ chưa đúng dạng: gõ ví dụ 14h, 14h30, 14 giờ hoặc 14:30."),
+    }
+
+    def to_python(self, value):
+        value = super().to_python(value).strip()
+        if not value:
+            return None
+        match = HOUR.match(value)
+        hour, minute = (int(match[1]), int(match[2] or 0)) if match else (99, 0)
+        if hour > 23 or minute > 59:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return datetime.time(hour, minute)
+
+
+class MeetingTimeMixin(forms.Form):
+    """The start as a day plus either an hour or a part of the day (sáng, chiều, tối, cả ngày)."""
+
+    start_date = forms.DateField(
+        label=_("Ngày họp"),
+        widget=AdminDateWidget(attrs={"placeholder": "dd/mm/yyyy"}),
+        help_text=_("Dạng dd/mm/yyyy, ví dụ 15/01/2026."),
+    )
+    start_hour = HourField(
+        label=_("Giờ bắt đầu"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "14h30", "size": 8}),
+        help_text=_("Ví dụ 14h, 14h30, 14 giờ hoặc 14:30. Để trống khi chỉ biết buổi."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        start = self.instance.start if self.instance.pk else None
+        if start is not None:
+            local = timezone.localtime(start)
+            self.initial.setdefault("start_date", local.date())
+            if self.instance.start_time_known:
+                self.initial.setdefault("start_hour", f"{local:%H:%M}")
+        field = self.fields.get("time_of_day")
+        if field is not None:
+            field.label = _("Buổi")
+            field.help_text = _("Chọn buổi khi chưa biết giờ chính xác.")
+
+    def clean(self):
+        cleaned = super().clean()
+        day, hour = cleaned.get("start_date"), cleaned.get("start_hour")
+        part = cleaned.get("time_of_day") or TimeOfDay.EXACT
+        if day is None or "start_hour" in self.errors:
+            return cleaned
+        if hour is None:
+            if part == TimeOfDay.EXACT:
+                self.add_error(
+                    "start_hour",
+                    _(
+                        "Nhập giờ bắt đầu (ví dụ 14h30) hoặc chọn buổi họp "
+                        "(sáng, chiều, tối, cả ngày)."
+                    ),
+                )
+                return cleaned
+            hour = datetime.time(NOMINAL_HOURS[part])
+        elif part in PART_HOURS and not PART_HOURS[part][0] <= hour.hour < PART_HOURS[part][1]:
+            self.add_error(
+                "start_hour",
+                _("%(hour)s không thuộc buổi %(part)s: sửa giờ hoặc chọn “Giờ chính xác”.")
+                % {"hour": f"{hour:%H:%M}", "part": TimeOfDay(part).label.lower()},
+            )
+            return cleaned
+        else:
+            part = TimeOfDay.EXACT
+        cleaned["time_of_day"] = part
+        start = datetime.datetime.combine(day, hour)
+        self.instance.start = timezone.make_aware(start)
+        return cleaned
+
+
+class MeetingAdminForm(MeetingTimeMixin, forms.ModelForm):
     """The meeting page: the minutes' status moves only as far as the user's rights allow.
 
     Lãnh đạo approves (``approve_minutes``); Thư ký or Lãnh đạo then publishes approved

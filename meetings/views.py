@@ -110,14 +110,17 @@ def calendar(request):
         event = Event()
         event.add("uid", f"cuoc-hop-{meeting.pk}@{host}")
         event.add("dtstamp", meeting.updated_at.astimezone(datetime.UTC))
+        summary = meeting.title
         if not meeting.start_time_known:
-            # Only the day is known: an all-day event rather than an invented hour.
+            # Only the day (and perhaps its part) is known: an all-day event, not an invented hour.
             event.add("dtstart", meeting.start.astimezone(local).date())
+            if meeting.time_of_day != Meeting.TimeOfDay.ALL_DAY:
+                summary = f"{summary} (buổi {meeting.session})"
         else:
             event.add("dtstart", meeting.start.astimezone(local))
         if meeting.end and meeting.start_time_known:
             event.add("dtend", meeting.end.astimezone(local))
-        event.add("summary", meeting.title)
+        event.add("summary", summary)
         if meeting.place:
             event.add("location", meeting.place)
         url = absolute(meeting.get_absolute_url())

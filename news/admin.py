@@ -7,6 +7,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from portal.held_files import HeldFilesMixin
 from portal.history import HistoryAdmin
 from portal.widgets import RichTextWidget
 
@@ -14,9 +15,9 @@ from . import images
 from .models import Article, Attachment, Category, Tag
 from .views import article_context
 
-FILES_LOST = _(
-    "Bài chưa được lưu vì còn lỗi (xem các dòng báo lỗi màu đỏ). Mọi chữ bạn đã gõ vẫn còn nguyên, "
-    "nhưng trình duyệt không giữ lại tệp đã chọn: hãy chọn lại %(files)s rồi bấm Lưu."
+SIGNATURE_TWICE = _(
+    "Nội dung bài đã kết thúc bằng dòng ký tên “%(signature)s”, nên cổng chỉ in dòng này một "
+    "lần. Nếu muốn, hãy xóa dòng ký tên ở cuối nội dung."
 )
 
 
@@ -37,6 +38,11 @@ class AttachmentInline(admin.TabularInline):
     model = Attachment
     extra = 1
     fields = ["title", "file", "order"]
+
+
+# Only a reviewer publishes an article or returns it to its writer.
+DECISIONS = {Article.Status.PUBLISHED, Article.Status.RETURNED}
+NOT_A_REVIEWER = _("Bạn chưa có quyền duyệt bài: hãy chọn “Chờ duyệt” để gửi bài cho người duyệt.")
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -65,13 +71,25 @@ class ArticleAdminForm(forms.ModelForm):
         ]
         error_messages = {"cover": {"invalid_image": images.INVALID_IMAGE}}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("status")
+        if field is not None and not self.can_publish:  # offer only what this user may choose
+            stored = self.stored_status()
+            field.choices = [
+                (value, label)
+                for value, label in field.choices
+                if value == stored or value not in DECISIONS
+            ]
+            field.error_messages["invalid_choice"] = NOT_A_REVIEWER
+            if self.initial.get("status") in DECISIONS and self.initial["status"] != stored:
+                # Reverting to a published version: its other fields, not its publication.
+                self.initial["status"] = stored
+
     def clean_status(self):
         status = self.cleaned_data["status"]
-        decisions = {Article.Status.PUBLISHED, Article.Status.RETURNED}
-        if status in decisions and status != self.stored_status() and not self.can_publish:
-            raise ValidationError(
-                _("Bạn chưa có quyền duyệt bài: hãy chọn “Chờ duyệt” để gửi bài cho người duyệt.")
-            )
+        if status in DECISIONS and status != self.stored_status() and not self.can_publish:
+            raise ValidationError(NOT_A_REVIEWER)
         return status
 
     def stored_status(self):
@@ -83,15 +101,20 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(HistoryAdmin):
+class ArticleAdmin(HeldFilesMixin, HistoryAdmin):
     form = ArticleAdminForm
     inlines = [AttachmentInline]
     list_display = ["title", "status", "category", "publish_at", "view_count"]
     list_filter = ["status", "category", "publish_at"]
     list_select_related = ["category"]
     search_fields = ["title", "summary", "author"]
+    autocomplete_fields = ["tags"]
     date_hierarchy = "publish_at"
     formfield_overrides = {ProseEditorField: {"widget": RichTextWidget}}
+
+    class Media:
+        css = {"all": ["css/admin-forms.css"]}
+
     readonly_fields = [
         "view_count",
         "first_published_at",
@@ -146,13 +169,10 @@ class ArticleAdmin(HistoryAdmin):
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
-
-    def render_change_form(self, request, context, *args, **kwargs):
-        # Reached with a POST only when the form had errors: say which files must be chosen again.
-        if request.method == "POST" and request.FILES:
-            names = ", ".join(f"“{upload.name}”" for upload in request.FILES.values())
-            self.message_user(request, FILES_LOST % {"files": names}, messages.WARNING)
-        return super().render_change_form(request, context, *args, **kwargs)
+        if obj.signature_in_body:
+            self.message_user(
+                request, SIGNATURE_TWICE % {"signature": obj.signature}, messages.WARNING
+            )
 
     def get_urls(self):
         preview = self.admin_site.admin_view(self.preview_view)

@@ -80,6 +80,12 @@ class Tag(SlugFromName):
         return reverse("news:tag", kwargs={"slug": self.slug})
 
 
+def publishing_minute():
+    """Now, to the minute: the admin shows and sends back hours and minutes only, so a
+    publish time with seconds would change on every later save of the article."""
+    return timezone.now().replace(second=0, microsecond=0)
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """What the public may see: published, publish time passed, not expired."""
@@ -254,7 +260,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         if self.status == self.Status.PUBLISHED:
-            self.publish_at = self.publish_at or timezone.now()
+            self.publish_at = self.publish_at or publishing_minute()
             self.first_published_at = self.first_published_at or self.publish_at
         if not self.slug:
             self.slug = unique_slug(Article.objects.all(), self.title, exclude_pk=self.pk)
@@ -277,6 +283,12 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
 
+    @property
+    def signature_in_body(self):
+        """The pasted body already ends with the signature line (printed once, then)."""
+        signature = " ".join(self.signature.split()).lower()
+        return bool(signature) and plain_text(self.body).lower().endswith(signature)
+
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
@@ -290,7 +302,7 @@ class Article(models.Model):
 
     def clean(self):
         if self.status == self.Status.PUBLISHED and not self.publish_at:
-            self.publish_at = timezone.now()  # before the constraint that needs it is checked
+            self.publish_at = publishing_minute()  # before the constraint that needs it
         errors = {}
         if self.status == self.Status.RETURNED and not self.return_reason.strip():
             errors["return_reason"] = _("Hãy ghi lý do trả lại để người viết biết cần sửa gì.")

@@ -4,6 +4,7 @@ from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
+from simple_history.signals import post_create_historical_record
 
 
 class PortalConfig(AppConfig):
@@ -14,6 +15,7 @@ class PortalConfig(AppConfig):
     def ready(self):
         from . import outage, page_cache
         from .database import restrict_sqlite_files
+        from .history import drop_unchanged_version
         from .search import reindex_after_migrate
         from .starting_data import create_site_identity
 
@@ -24,6 +26,9 @@ class PortalConfig(AppConfig):
         page_cache.connect_signals()
         connection_created.connect(restrict_sqlite_files)
         outage.connect_signals()
+        post_create_historical_record.connect(
+            drop_unchanged_version, dispatch_uid="history-drop-unchanged"
+        )
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -87,3 +87,14 @@ def highlight(text, query_terms, width=None):
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     return mark_safe(prefix + "".join(pieces) + suffix)
+
+
+def shorten(text, limit):
+    """At most ``limit`` characters, cut after a whole word with "…" when text is left out."""
+    text = " ".join(str(text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if not text[limit - 1].isspace() and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]  # the last word would be cut in the middle
+    return cut.rstrip(" ,;:.-–") + "…"

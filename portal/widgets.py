@@ -8,7 +8,8 @@ class RichTextWidget(AdminProseEditorWidget):
 
     The package's preset needs an inline `<script type="importmap">`, which the admin's
     Content-Security-Policy (script-src 'self') blocks; rich-text-editor.js imports the editor
-    by a relative path, so it needs none. It also cleans text pasted from Word.
+    by a relative path, so it needs none. It also cleans text pasted from Word and says the
+    editor's own English labels in Vietnamese.
     """
 
     @property
@@ -19,6 +20,7 @@ class RichTextWidget(AdminProseEditorWidget):
                     "django_prose_editor/material-icons.css",
                     "django_prose_editor/editor.css",
                     "django_prose_editor/overrides.css",
+                    "css/rich-text-editor.css",
                 ]
             },
             js=[Script("js/rich-text-editor.js", type="module")],

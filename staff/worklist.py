@@ -87,6 +87,14 @@ def indicators_without_value(year):
     )
 
 
+def directives_dated_before_meeting():
+    return (
+        Directive.objects.dated_before_meeting()
+        .select_related("meeting")
+        .order_by("meeting__start", "order", "pk")
+    )
+
+
 def _article_item(article):
     return Item(article.title, _change_url(article))
 
@@ -102,6 +110,11 @@ def _directive_item(directive):
     else:
         note = f"hạn {directive.deadline:%d/%m/%Y}"
     return Item(str(directive), _change_url(directive), note, directive.is_overdue)
+
+
+def _dated_item(directive):
+    day = timezone.localdate(directive.meeting.start)
+    return Item(str(directive), _change_url(directive), f"họp ngày {day:%d/%m/%Y}", True)
 
 
 def for_user(user, today=None):
@@ -146,6 +159,17 @@ def for_user(user, today=None):
             reverse("admin:meetings_directive_changelist"),
         )
         sections.append(_fill(section, directives_due(today), _directive_item))
+    if user.has_perm("meetings.change_directive"):
+        section = Section(
+            "Kết luận có ngày trước ngày họp",
+            "",
+            reverse("admin:meetings_directive_changelist"),
+            "Hạn hoặc ngày hoàn thành của các kết luận này sớm hơn ngày họp đưa ra chúng: "
+            "mở từng kết luận để sửa ngày.",
+        )
+        # Rows saved before the rule existed: listed only while there are any.
+        if _fill(section, directives_dated_before_meeting(), _dated_item).count:
+            sections.append(section)
     if user.has_perm("indicators.view_value"):
         year = today.year - 1
         section = Section(

@@ -2,11 +2,15 @@
 
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from portal.text import shorten
 
 from .meetings import Meeting
 from .people import Person, Unit
@@ -53,6 +57,12 @@ class DirectiveQuerySet(models.QuerySet):
             .filter(deadline__lte=today + timedelta(days=days))
             .order_by("deadline", "pk")
         )
+
+    def dated_before_meeting(self):
+        """Directives whose deadline or completion falls before the meeting that issued them
+        (rows from before that rule; the work list asks for them to be put right)."""
+        day = TruncDate("meeting__start")
+        return self.filter(Q(deadline__lt=day) | Q(completed_on__lt=day))
 
     def for_tracker(self, today=None):
         """Everything the tracker shows, overdue first, in a fixed number of queries."""
@@ -148,10 +158,37 @@ class Directive(models.Model):
         ]
 
     def __str__(self):
-        return self.text[:80]
+        return shorten(self.text, 80)
 
     def get_absolute_url(self):
         return f"{self.meeting.get_absolute_url()}#ket-luan-{self.pk}"
+
+    def clean(self):
+        day = meeting_day(self)
+        if day is None:
+            return
+        errors = {}
+        if self.deadline and self.deadline < day:
+            errors["deadline"] = _(
+                "Hạn hoàn thành không được trước ngày họp %(day)s, ngày kết luận được đưa ra: "
+                "hãy nhập một ngày từ %(day)s trở đi."
+            ) % {"day": f"{day:%d/%m/%Y}"}
+        if self.completed_on and self.completed_on < day:
+            errors["completed_on"] = _(
+                "Ngày hoàn thành không được trước ngày họp %(day)s: hãy kiểm tra lại ngày."
+            ) % {"day": f"{day:%d/%m/%Y}"}
+        if errors:
+            raise ValidationError(errors)
+
+
+def meeting_day(directive):
+    """The local day of the directive's meeting, or None while the meeting is not known yet
+    (a new meeting whose own date is still invalid)."""
+    try:
+        start = directive.meeting.start
+    except Meeting.DoesNotExist:
+        return None
+    return timezone.localdate(start) if start else None
 
 
 class DirectiveUpdate(models.Model):
@@ -169,7 +206,22 @@ class DirectiveUpdate(models.Model):
         ordering = ["directive", "-date", "-pk"]
 
     def __str__(self):
-        return f"{self.date:%d/%m/%Y}: {self.note[:60]}"
+        return f"{self.date:%d/%m/%Y}: {shorten(self.note, 60)}"
 
     def get_absolute_url(self):
         return self.directive.get_absolute_url()
+
+    def clean(self):
+        try:
+            day = meeting_day(self.directive)
+        except Directive.DoesNotExist:
+            return
+        if day and self.date and self.date < day:
+            raise ValidationError(
+                {
+                    "date": _(
+                        "Ngày cập nhật tiến độ không được trước ngày họp %(day)s của kết luận này."
+                    )
+                    % {"day": f"{day:%d/%m/%Y}"}
+                }
+            )

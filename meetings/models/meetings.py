@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
+from portal.text import shorten
+
 from ..text import unique_slug
 from ..validators import ATTACHMENT_EXTENSIONS, validate_attachment_size
 from .people import Committee, Membership, Person, Role, Unit
@@ -44,18 +46,45 @@ class MeetingQuerySet(models.QuerySet):
         """Meetings that took place."""
         return self.filter(status=Meeting.Status.HELD)
 
+    def _ahead(self, now):
+        """Not started yet: by the hour when it is known, else by the (local) day."""
+        now = now or timezone.now()
+        exact = Q(time_of_day=TimeOfDay.EXACT)
+        return Q(status=Meeting.Status.PLANNED) & (
+            (exact & Q(start__gte=now)) | (~exact & Q(start__date__gte=timezone.localdate(now)))
+        )
+
     def upcoming(self, now=None):
         """Planned meetings that have not started yet, soonest first."""
-        now = now or timezone.now()
-        return self.filter(status=Meeting.Status.PLANNED, start__gte=now).order_by("start")
+        return self.filter(self._ahead(now)).order_by("start")
 
     def not_upcoming(self, now=None):
         """Everything `upcoming()` leaves out: held, cancelled, and planned ones already past."""
-        now = now or timezone.now()
-        return self.exclude(status=Meeting.Status.PLANNED, start__gte=now)
+        return self.exclude(self._ahead(now))
+
+
+class TimeOfDay(models.TextChoices):
+    """When a meeting starts: an exact hour, or only the part of the day officials know."""
+
+    EXACT = "exact", _("Giờ chính xác")
+    MORNING = "morning", _("Sáng")
+    AFTERNOON = "afternoon", _("Chiều")
+    EVENING = "evening", _("Tối")
+    ALL_DAY = "all_day", _("Cả ngày")
+
+
+# The hour a part of the day is stored at, so that meetings of one day sort in order.
+NOMINAL_HOURS = {
+    TimeOfDay.MORNING: 8,
+    TimeOfDay.AFTERNOON: 14,
+    TimeOfDay.EVENING: 19,
+    TimeOfDay.ALL_DAY: 7,
+}
 
 
 class Meeting(models.Model):
+    TimeOfDay = TimeOfDay
+
     class Kind(models.TextChoices):
         REGULAR = "regular", _("Thường kỳ")
         EXTRAORDINARY = "extraordinary", _("Bất thường")
@@ -82,10 +111,12 @@ class Meeting(models.Model):
         help_text=_("Để trống để tạo tự động từ tiêu đề."),
     )
     start = models.DateTimeField(_("bắt đầu"))
-    start_time_known = models.BooleanField(
-        _("biết giờ chính xác"),
-        default=True,
-        help_text=_("Bỏ chọn khi chỉ biết buổi (sáng, chiều, tối): cổng chỉ ghi buổi."),
+    time_of_day = models.CharField(
+        _("buổi"),
+        max_length=10,
+        choices=TimeOfDay.choices,
+        default=TimeOfDay.EXACT,
+        help_text=_("Khi chỉ biết buổi họp (sáng, chiều, tối, cả ngày), cổng chỉ ghi buổi."),
     )
     end = models.DateTimeField(_("kết thúc"), null=True, blank=True)
     place = models.CharField(_("địa điểm"), max_length=255, blank=True)
@@ -155,6 +186,11 @@ class Meeting(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title, "cuoc-hop")
+        if not self.start_time_known and self.start:
+            # Only the day counts; a fixed hour per part keeps a day's meetings in order.
+            local = timezone.localtime(self.start)
+            hour = NOMINAL_HOURS[self.time_of_day]
+            self.start = local.replace(hour=hour, minute=0, second=0, microsecond=0)
         # The form sanitises too; this covers every other way in (shell, imports, demo data).
         self.minutes = self._meta.get_field("minutes").sanitize(self.minutes or "")
         super().save(*args, **kwargs)
@@ -177,10 +213,13 @@ class Meeting(models.Model):
         return timezone.localdate(self.start)
 
     @property
+    def start_time_known(self):
+        return self.time_of_day == TimeOfDay.EXACT
+
+    @property
     def session(self):
-        """'sáng', 'chiều' or 'tối' of the local start time."""
-        hour = timezone.localtime(self.start).hour
-        return "sáng" if hour < 12 else "chiều" if hour < 18 else "tối"
+        """The part of the day as it is said ('chiều', 'cả ngày'); '' when the hour is known."""
+        return "" if self.start_time_known else str(self.get_time_of_day_display()).lower()
 
     @property
     def minutes_public(self):
@@ -386,7 +425,7 @@ class Issue(models.Model):
         ordering = ["meeting", "order", "pk"]
 
     def __str__(self):
-        return self.text[:80]
+        return shorten(self.text, 80)
 
     def get_absolute_url(self):
         return f"{self.meeting.get_absolute_url()}#kho-khan"

@@ -117,6 +117,86 @@ const WordPaste = editor.Extension.create({
   },
 });
 
+// The editor's own labels are English and bypass gettext (its gettext() strings are in the
+// djangojs catalogue): these are said in Vietnamese once the menu and each dialog exist.
+const LABELS = {
+  paragraph: "Đoạn văn",
+  Paragraph: "Đoạn văn",
+  "heading 2": "Tiêu đề cấp 2",
+  "heading 3": "Tiêu đề cấp 3",
+  "heading 4": "Tiêu đề cấp 4",
+  "Heading 2": "Tiêu đề cấp 2",
+  "Heading 3": "Tiêu đề cấp 3",
+  "Heading 4": "Tiêu đề cấp 4",
+  "unordered list": "Danh sách gạch đầu dòng",
+  "ordered list": "Danh sách đánh số",
+  blockquote: "Trích dẫn",
+  "horizontal rule": "Đường kẻ ngang",
+  figure: "Hình ảnh",
+  bold: "In đậm",
+  italic: "In nghiêng",
+  underline: "Gạch chân",
+  strike: "Gạch ngang chữ",
+  subscript: "Chỉ số dưới",
+  superscript: "Chỉ số trên",
+  left: "Căn trái",
+  center: "Căn giữa",
+  right: "Căn phải",
+  justify: "Căn đều hai bên",
+  "insert link": "Chèn liên kết",
+  "remove link": "Bỏ liên kết",
+  "Insert table": "Chèn bảng",
+  "Add column": "Thêm cột bên phải",
+  "Delete column": "Xóa cột",
+  "Add row": "Thêm hàng bên dưới",
+  "Delete row": "Xóa hàng",
+  "Merge cells": "Gộp ô",
+  "Split cell": "Tách ô",
+  "Toggle header cell": "Đặt hoặc bỏ ô tiêu đề",
+  "Delete table": "Xóa bảng",
+  undo: "Hoàn tác",
+  redo: "Làm lại",
+  "edit HTML": "Sửa mã HTML",
+  Yes: "Có",
+  No: "Không",
+};
+
+function say(label) {
+  return LABELS[label] || LABELS[label.trim()] || null;
+}
+
+function translate(root) {
+  for (const element of root.querySelectorAll("[title], [aria-label]")) {
+    for (const name of ["title", "aria-label"]) {
+      const label = element.getAttribute(name) && say(element.getAttribute(name));
+      if (label) element.setAttribute(name, label);
+    }
+  }
+  for (const option of root.querySelectorAll(".prose-menubar__option > *")) {
+    const label = say(option.textContent);
+    if (label) option.textContent = label;
+  }
+  // The table dialog compares the chosen value with "Yes": keep the value, change the text.
+  for (const option of root.querySelectorAll("dialog option")) {
+    const label = say(option.textContent);
+    if (label && !option.hasAttribute("value")) {
+      option.value = option.textContent;
+      option.textContent = label;
+    }
+  }
+}
+
+function speakVietnamese(textarea) {
+  const wrapper = textarea.closest(".prose-editor");
+  if (!wrapper) return;
+  translate(wrapper);
+  // Dialogs (table, link) are added when opened; the dropdown clones translated buttons.
+  new MutationObserver(() => translate(wrapper)).observe(wrapper, {
+    childList: true,
+    subtree: true,
+  });
+}
+
 function createEditor(textarea) {
   if (textarea.closest(".prose-editor")) return null;
   const config = JSON.parse(textarea.getAttribute(ATTRIBUTE) || "{}");
@@ -127,6 +207,7 @@ function createEditor(textarea) {
     extensions.push(typeof options === "object" ? extension.configure(options) : extension);
   }
   const instance = editor.createTextareaEditor(textarea, extensions);
+  speakVietnamese(textarea);
   textarea.dispatchEvent(
     new CustomEvent("prose-editor:ready", { detail: { editor: instance, textarea }, bubbles: true }),
   );

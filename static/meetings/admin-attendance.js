@@ -23,13 +23,52 @@
     return all[all.length - 1];
   }
 
+  function choose(select, value, label) {
+    if (!Array.from(select.options).some(function (o) { return o.value === String(value); })) {
+      select.append(new Option(label, value, false, false));
+    }
+    select.value = String(value);
+    if (window.django && django.jQuery) django.jQuery(select).trigger('change');
+    else select.dispatchEvent(new Event('change', {bubbles: true}));
+  }
+
   function fill(row, member) {
-    const person = row.querySelector('select[name$="-person"]');
-    person.append(new Option(member.name, member.person, true, true));
-    if (window.django && django.jQuery) django.jQuery(person).trigger('change');
-    else person.dispatchEvent(new Event('change', {bubbles: true}));
+    choose(row.querySelector('select[name$="-person"]'), member.person, member.name);
     row.querySelector('input[name$="-title"]').value = member.title;
     row.querySelector('select[name$="-committee_role"]').value = String(member.role);
+  }
+
+  // The chair is said once: the "Chủ trì" field and the attendance role follow each other
+  // (the server keeps them in step too, for a browser without JavaScript).
+  const HEAD_ROLE = '10';
+  let syncing = false;
+
+  function personOf(row) {
+    const select = row.querySelector('select[name$="-person"]');
+    return select ? select.value : '';
+  }
+
+  function nameOf(row) {
+    const select = row.querySelector('select[name$="-person"]');
+    const option = select && select.selectedOptions[0];
+    return option ? option.textContent : '';
+  }
+
+  function markChair(group, personId) {
+    rows(group).forEach(function (row) {
+      const role = row.querySelector('select[name$="-meeting_role"]');
+      if (!role) return;
+      if (personId && personOf(row) === personId) role.value = 'chair';
+      else if (role.value === 'chair') role.value = 'member';
+    });
+  }
+
+  function setChair(personId, name) {
+    const chair = document.getElementById('id_chair');
+    if (!chair || chair.value === personId) return;
+    syncing = true;
+    choose(chair, personId, name);
+    syncing = false;
   }
 
   // A new agenda, difficulty or directive row is numbered after the rows above it.
@@ -47,10 +86,24 @@
     const box = document.getElementById('fill-attendance');
     const group = document.getElementById('attendances-group');
     if (!box || !group) return;
+    const chair = document.getElementById('id_chair');
+    if (chair && window.django && django.jQuery) {
+      django.jQuery(chair).on('change', function () {
+        if (!syncing) markChair(group, chair.value);
+      });
+    }
+    group.addEventListener('change', function (event) {
+      if (!event.target.matches('select[name$="-meeting_role"]')) return;
+      const row = event.target.closest('.form-row');
+      if (event.target.value === 'chair' && personOf(row)) {
+        markChair(group, personOf(row));
+        setChair(personOf(row), nameOf(row));
+      }
+    });
     const status = box.querySelector('[role="status"]');
     box.querySelector('button').addEventListener('click', async function () {
       const committee = document.getElementById('id_committee').value;
-      const date = document.getElementById('id_start_0').value.trim();
+      const date = document.getElementById('id_start_date').value.trim();
       if (!committee || !date) {
         status.textContent = 'Chọn Ban và nhập ngày họp (dd/mm/yyyy) trước.';
         return;
@@ -78,6 +131,10 @@
         fill(freeRow(group), member);
         added += 1;
       });
+      // With no chair chosen yet, the committee's head chairs, as is usual.
+      const head = data.members.find(function (member) { return String(member.role) === HEAD_ROLE; });
+      if (chair && !chair.value && head) setChair(String(head.person), head.name);
+      if (chair && chair.value) markChair(group, chair.value);
       if (!data.members.length) status.textContent = 'Ban chưa có thành viên nào vào ngày ' + date + '.';
       else if (added) status.textContent = 'Đã thêm ' + added + ' người vào danh sách dự họp.';
       else status.textContent = 'Mọi thành viên đã có trong danh sách.';

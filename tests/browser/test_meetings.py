@@ -56,8 +56,8 @@ def test_secretary_enters_a_meeting_and_citizens_read_it(
     page.goto(live_server.url + reverse("admin:meetings_meeting_add"))
     page.select_option("#id_committee", str(secretary.pk))
     page.fill("#id_title", "Họp Ban Chỉ đạo quý I năm 2026")
-    page.fill("#id_start_0", "15/01/2026")
-    page.fill("#id_start_1", "14:00")
+    page.fill("#id_start_date", "15/01/2026")
+    page.fill("#id_start_hour", "14h")
     page.select_option("#id_status", "held")
 
     page.click("#fill-attendance button")
@@ -147,8 +147,8 @@ def test_meeting_form_works_under_the_real_content_security_policy(browser, live
     page.click("#fill-attendance button")
     page.get_by_text("Chọn Ban và nhập ngày họp (dd/mm/yyyy) trước.").wait_for()
     page.select_option("#id_committee", str(committee.pk))
-    page.click("#id_start_0 ~ span a")  # the calendar's "Hôm nay" writes dd/mm/yyyy
-    assert page.input_value("#id_start_0").count("/") == 2
+    page.click("#id_start_date ~ span a")  # the calendar's "Hôm nay" writes dd/mm/yyyy
+    assert page.input_value("#id_start_date").count("/") == 2
     page.click("#fill-attendance button")
     page.get_by_text("Đã thêm 1 người vào danh sách dự họp.").wait_for()
     assert page.input_value("[name='attendances-0-title']") == "Bí thư"

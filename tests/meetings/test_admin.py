@@ -10,6 +10,7 @@ from meetings.models import Meeting, Membership, Role
 pytestmark = pytest.mark.django_db
 
 ADD = reverse("admin:meetings_meeting_add")
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 MEMBERS = reverse("admin:meetings_meeting_members")
 INLINES = ("attendances", "agenda_items", "issues", "directives", "attachments")
 
@@ -29,9 +30,9 @@ def meeting_form(committee, people, **overrides):
         "committee": str(committee.pk),
         "title": "Họp Ban Chỉ đạo quý I",
         "slug": "",
-        "start_0": "05/01/2026",
-        "start_1": "14:00",
-        "start_time_known": "on",
+        "start_date": "05/01/2026",
+        "start_hour": "14:00",
+        "time_of_day": "exact",
         "end_0": "",
         "end_1": "",
         "place": "",
@@ -115,7 +116,7 @@ def test_validation_error_keeps_every_typed_row(admin_client, committee, people)
     assert not Meeting.objects.exists()
 
 
-def test_a_chosen_file_must_be_chosen_again_after_an_error(admin_client, committee, people):
+def test_a_chosen_file_is_kept_across_a_validation_error(admin_client, committee, people):
     data = meeting_form(committee, people, title="")
     data.update(management("attachments", 1))
     data.update(
@@ -123,11 +124,44 @@ def test_a_chosen_file_must_be_chosen_again_after_an_error(admin_client, committ
             "attachments-0-title": "Báo cáo",
             "attachments-0-kind": "report",
             "attachments-0-public": "on",
-            "attachments-0-file": SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 ..."),
+            "attachments-0-file": SimpleUploadedFile("bao-cao.pdf", PDF),
         }
     )
-    html = admin_client.post(ADD, data).content.decode()
-    assert "bao-cao.pdf" in html and "Vui lòng chọn lại các tệp này" in html
+    response = admin_client.post(ADD, data)
+    html = response.content.decode()
+    assert "Đã chọn: <strong>bao-cao.pdf</strong>" in html and "không cần chọn lại" in html
+    held = response.context["held_files"]
+    assert [h["field"] for h in held] == ["attachments-0-file"]
+    del data["attachments-0-file"]  # the browser sends the empty file input back
+    data.update(title="Họp quý I", _held_files=[h["token"] for h in held])
+    assert admin_client.post(ADD, data).status_code == 302
+    attachment = Meeting.objects.get().attachments.get()
+    assert attachment.file.read() == PDF
+
+
+def test_a_held_file_is_only_given_back_to_the_user_who_chose_it(
+    admin_client, client, committee, people
+):
+    data = meeting_form(committee, people, title="")
+    data.update(management("attachments", 1))
+    data.update(
+        {
+            "attachments-0-title": "Báo cáo",
+            "attachments-0-kind": "report",
+            "attachments-0-file": SimpleUploadedFile("bao-cao.pdf", PDF),
+        }
+    )
+    tokens = [h["token"] for h in admin_client.post(ADD, data).context["held_files"]]
+    other = User.objects.create_superuser("khac", "khac@example.vn", "mat-khau-khac-2026")
+    client.force_login(other)
+    del data["attachments-0-file"]
+    data.update(title="Họp quý I", _held_files=tokens)
+    response = client.post(ADD, data)
+    assert response.status_code == 200 and not Meeting.objects.exists()
+    errors = str(response.context["inline_admin_formsets"][4].formset.errors)
+    assert "Trường này là bắt buộc" in errors  # nothing was given back to that user
+    data["_held_files"] = ["giả mạo"]
+    assert client.post(ADD, data).status_code == 200 and not Meeting.objects.exists()
 
 
 def test_attachment_type_is_checked_in_vietnamese(admin_client, committee, people):
@@ -223,6 +257,31 @@ def test_meeting_change_form_links_the_printable_minutes(admin_client, make_meet
 
 def test_date_inputs_show_the_day_month_year_format(admin_client):
     html = admin_client.get(ADD).content.decode()
-    assert 'name="start_0"' in html and 'placeholder="dd/mm/yyyy"' in html
+    assert 'name="start_date"' in html and 'placeholder="dd/mm/yyyy"' in html
     assert 'name="directives-__prefix__-deadline"' in html
     assert html.count('placeholder="dd/mm/yyyy"') >= 5
+
+
+def test_the_only_committee_is_chosen_already(admin_client, committee):
+    form = admin_client.get(ADD).context["adminform"].form
+    assert form.initial["committee"] == committee.pk
+
+
+def test_the_chair_field_marks_the_chairs_attendance_row(admin_client, committee, people):
+    data = meeting_form(committee, people)  # the chair field names people[0], a member row
+    assert admin_client.post(ADD, data).status_code == 302
+    meeting = Meeting.objects.get()
+    roles = dict(meeting.attendances.values_list("person__full_name", "meeting_role"))
+    assert roles == {"Trần Văn Một": "chair", "Lê Văn Hai": "member"}
+
+
+def test_a_chair_row_fills_an_empty_chair_field(admin_client, committee, people):
+    data = meeting_form(committee, people, chair="")
+    data["attendances-1-meeting_role"] = "chair"
+    assert admin_client.post(ADD, data).status_code == 302
+    assert Meeting.objects.get().chair == people[1]
+
+
+def test_the_administrator_is_told_how_to_create_accounts_and_unlock(admin_client):
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert "manage.py tao_tai_khoan" in html and "manage.py mo_khoa --ten-dang-nhap" in html

@@ -36,7 +36,11 @@ def test_demo_is_idempotent_and_names_only_the_seed_people(demo):
 
 def test_demo_meeting_has_no_invented_place_hour_units_or_deadlines(demo):
     meeting = Meeting.objects.get(slug=SEED_MEETING_SLUG)
-    assert meeting.place == "" and not meeting.start_time_known and meeting.reviewed_year == 2025
+    assert (
+        meeting.place == ""
+        and meeting.time_of_day == Meeting.TimeOfDay.AFTERNOON
+        and meeting.reviewed_year == 2025
+    )
     assert meeting.agenda_items.count() == 2 and meeting.issues.count() == 2
     assert meeting.directives.count() == 3
     assert not Directive.objects.filter(unit__isnull=False).exists()

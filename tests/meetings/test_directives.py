@@ -1,9 +1,10 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from meetings.models import DirectiveUpdate, Person, Unit
+from meetings.models import Directive, DirectiveUpdate, Person, Unit
 
 from .conftest import at
 
@@ -102,3 +103,49 @@ def test_tracker_shows_the_latest_progress_first(counted_client, make_directive,
     html = counted_client.get(TRACKER).content.decode()
     assert html.index("Đang lắp đặt") < html.index("Các lần cập nhật trước (1)")
     assert html.index("Các lần cập nhật trước (1)") < html.index("Đã khảo sát")
+
+
+def test_a_deadline_before_the_meeting_is_refused_with_the_meeting_day(make_directive):
+    directive = make_directive(meeting=None)  # meeting on 15/01/2026
+    directive.deadline = datetime.date(2026, 1, 10)
+    directive.status, directive.completed_on = "done", datetime.date(2026, 1, 12)
+    with pytest.raises(ValidationError) as error:
+        directive.full_clean()
+    messages = error.value.message_dict
+    assert messages["deadline"] == [
+        "Hạn hoàn thành không được trước ngày họp 15/01/2026, ngày kết luận được đưa ra: "
+        "hãy nhập một ngày từ 15/01/2026 trở đi."
+    ]
+    assert "Ngày hoàn thành không được trước ngày họp 15/01/2026" in messages["completed_on"][0]
+    directive.deadline = directive.completed_on = datetime.date(2026, 1, 15)
+    directive.full_clean()  # the meeting's own day is allowed
+
+
+def test_a_progress_update_dated_before_the_meeting_is_refused(make_directive):
+    update = DirectiveUpdate(directive=make_directive(), date=datetime.date(2026, 1, 1), note="x")
+    with pytest.raises(ValidationError) as error:
+        update.full_clean()
+    assert error.value.message_dict["date"] == [
+        "Ngày cập nhật tiến độ không được trước ngày họp 15/01/2026 của kết luận này."
+    ]
+
+
+def test_the_meeting_form_refuses_an_early_deadline_and_keeps_every_row(admin_client, committee):
+    from .test_admin import ADD, meeting_form
+
+    people = [Person.objects.create(full_name="Trần Văn Một")]
+    data = meeting_form(committee, people * 2, start_date="15/01/2026")
+    data.update({"attendances-TOTAL_FORMS": "1", "directives-0-deadline": "10/01/2026"})
+    response = admin_client.post(ADD, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Hạn hoàn thành không được trước ngày họp 15/01/2026" in html
+    assert "Kết luận gõ tay 0" in html and "Mục chương trình gõ tay 1" in html
+    data["directives-0-deadline"] = "15/02/2026"
+    assert admin_client.post(ADD, data).status_code == 302
+
+
+def test_rows_dated_before_their_meeting_are_found_for_the_work_list(make_directive):
+    early = make_directive(deadline=datetime.date(2026, 1, 1))
+    make_directive(deadline=datetime.date(2026, 2, 1))
+    assert list(Directive.objects.dated_before_meeting()) == [early]

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from meetings.models import Attendance, Directive, Meeting, Membership, Role
 
-from .conftest import LOCAL
+from .conftest import LOCAL, at
 
 pytestmark = pytest.mark.django_db
 
@@ -124,8 +124,12 @@ def test_held_and_upcoming(make_meeting):
 
 
 def test_session_of_a_meeting_without_exact_time(make_meeting):
-    meeting = make_meeting(start=datetime.datetime(2026, 1, 15, 14, 0, tzinfo=LOCAL))
-    assert meeting.session == "chiều"
+    meeting = make_meeting(
+        start=datetime.datetime(2026, 1, 15, 14, 0, tzinfo=LOCAL),
+        time_of_day=Meeting.TimeOfDay.AFTERNOON,
+    )
+    assert meeting.session == "chiều" and not meeting.start_time_known
+    assert make_meeting().session == ""
 
 
 def test_attendance_takes_title_and_role_held_on_the_meeting_date(
@@ -158,3 +162,32 @@ def test_units_whose_names_slugify_alike_get_distinct_slugs(db):
     first = Unit.objects.create(name="Công an xã")
     second = Unit.objects.create(name="Cong an xa")
     assert (first.slug, second.slug) == ("cong-an-xa", "cong-an-xa-2")
+
+
+def test_a_planned_afternoon_meeting_today_is_still_upcoming_in_the_evening(make_meeting):
+    """A part of the day counts by its date: the afternoon meeting is ahead all day long."""
+    today = datetime.date(2026, 3, 5)
+    meeting = make_meeting(
+        status=Meeting.Status.PLANNED,
+        time_of_day=Meeting.TimeOfDay.AFTERNOON,
+        start=at(today, 9),
+    )
+    evening = at(today, 21)
+    assert list(Meeting.objects.upcoming(evening)) == [meeting]
+    assert not Meeting.objects.not_upcoming(evening).exists()
+    assert not Meeting.objects.upcoming(at(today + datetime.timedelta(days=1), 0, 30)).exists()
+
+
+def test_a_part_of_the_day_is_stored_at_its_fixed_hour(make_meeting):
+    meeting = make_meeting(
+        time_of_day=Meeting.TimeOfDay.MORNING, start=at(datetime.date(2026, 3, 5), 16)
+    )
+    assert timezone.localtime(meeting.start).hour == 8 and meeting.session == "sáng"
+
+
+def test_a_long_directive_is_shortened_after_a_whole_word(make_meeting):
+    text = "Tiếp tục phát huy các kết quả chuyển đổi số đã đạt được trong năm 2025, " * 2
+    directive = Directive.objects.create(meeting=make_meeting(), text=text)
+    shown = str(directive)
+    assert shown.endswith("…") and len(shown) <= 80
+    assert text.startswith(shown[:-1]) and text[len(shown) - 1] in " ,"

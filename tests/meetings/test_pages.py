@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from meetings.models import AgendaItem, Attendance, DirectiveUpdate, Issue, Person, Role
+from meetings.models import AgendaItem, Attendance, DirectiveUpdate, Issue, Meeting, Person, Role
 
 from .conftest import at
 
@@ -121,7 +121,7 @@ def test_published_minutes_show_with_print_link(counted_client, make_meeting):
 
 
 def test_empty_fields_are_left_out(counted_client, make_meeting):
-    meeting = make_meeting(start_time_known=False)
+    meeting = make_meeting(time_of_day=Meeting.TimeOfDay.AFTERNOON)
     html = counted_client.get(meeting.get_absolute_url()).content.decode()
     assert "Địa điểm" not in html and "Chủ trì" not in html
     assert "Chiều Thứ Năm, 15/01/2026" in html and "14:00" not in html
@@ -153,9 +153,16 @@ def test_calendar_parses_back_with_local_time_zone(client, make_meeting):
 
 
 def test_calendar_gives_a_whole_day_when_only_the_session_is_known(client, make_meeting):
-    make_meeting(start_time_known=False, start=at(datetime.date(2026, 1, 15), 14))
+    make_meeting(time_of_day=Meeting.TimeOfDay.AFTERNOON, start=at(datetime.date(2026, 1, 15), 14))
     event = Calendar.from_ical(client.get(reverse("meetings:calendar")).content).walk("VEVENT")[0]
     assert event.decoded("dtstart") == datetime.date(2026, 1, 15)
+    assert str(event["summary"]).endswith("(buổi chiều)")
+
+
+def test_a_whole_day_meeting_reads_ca_ngay(counted_client, make_meeting):
+    meeting = make_meeting(time_of_day=Meeting.TimeOfDay.ALL_DAY)
+    html = counted_client.get(meeting.get_absolute_url()).content.decode()
+    assert "Cả ngày Thứ Năm, 15/01/2026" in html
 
 
 def test_committee_page_lists_current_members_in_role_order_and_past_apart(

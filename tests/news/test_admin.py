@@ -89,7 +89,7 @@ def test_reviewer_publishes_now_when_no_time_is_chosen(admin_client, category):
     assert Article.objects.published().get().first_published_at is not None
 
 
-def test_validation_error_keeps_the_text_and_asks_for_the_file_again(admin_client, category):
+def test_validation_error_keeps_the_text_and_the_chosen_file(admin_client, category):
     data = form_data(category, title="Tiêu đề đã gõ", cover=uploaded_image("hop.jpg"))
     data["category"] = ""
     response = admin_client.post(ADD_URL, data)
@@ -97,7 +97,7 @@ def test_validation_error_keeps_the_text_and_asks_for_the_file_again(admin_clien
     assert response.status_code == 200
     assert 'value="Tiêu đề đã gõ"' in html
     assert "Tổ công nghệ số cộng đồng hướng dẫn người dân dùng dịch vụ công." in html
-    assert "hãy chọn lại “hop.jpg”" in html
+    assert "Đã chọn: <strong>hop.jpg</strong>" in html
     assert not Article.objects.exists()
 
 

@@ -29,9 +29,9 @@ def category():
 def article(**fields):
     fields.setdefault("status", Article.Status.DRAFT)
     fields.setdefault("title", f"Bài thử {n()}")
+    fields.setdefault("body", "<p>Nội dung.</p>")
     return Article.objects.create(
         summary="Tóm tắt.",
-        body="<p>Nội dung.</p>",
         category=Category.objects.order_by("pk").first(),
         **fields,
     )

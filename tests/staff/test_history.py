@@ -77,9 +77,13 @@ def test_an_editor_reverting_to_a_published_version_does_not_republish(client_as
     published = article.history.latest("history_date")
     assert published.status == Article.Status.PUBLISHED
     edit(reviewer, article, status="draft")  # taken down to be corrected
+    page = editor.get(version_url(article, published)).content.decode()
+    assert 'value="published"' not in page  # not offered to an editor
     response = revert(editor, article, published)
-    assert response.status_code == 200
-    assert "chưa có quyền duyệt bài" in response.content.decode()
+    assert response.status_code == 302  # the old text comes back, its publication does not
+    assert not Article.objects.published().filter(pk=article.pk).exists()
+    crafted = form_data(page, status="published")
+    assert editor.post(version_url(article, published), crafted).status_code == 200
     assert not Article.objects.published().filter(pk=article.pk).exists()
 
 

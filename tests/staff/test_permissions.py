@@ -166,9 +166,11 @@ def check_change(client, admin_client, obj):
         before = history_count(obj)
         response = client.post(url(obj, "change", obj.pk), form_data(page.content.decode()))
         assert response.status_code == 302, response.context and response.context.get("errors")
+        # The form went back as it came: accepted, and no new version for a save that
+        # changed nothing (a record without any history gets its first one). Who made a
+        # real change is tested with the history.
         if before is not None:
-            latest = obj.history.latest("history_date")
-            assert history_count(obj) == before + 1 and latest.history_user == client.user
+            assert history_count(obj) == max(before, 1)
         return True
     # Refused: even a complete, valid form (as an administrator would send it) is turned away.
     before = history_count(obj)

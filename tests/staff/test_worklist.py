@@ -137,3 +137,14 @@ def test_a_long_list_shows_ten_and_links_to_all(client_as):
     assert (len(section.items), section.count) == (10, 12)
     text = client.get(HOME).content.decode()
     assert "Bài viết chờ duyệt: 12" in text and "Xem tất cả 12 mục" in text
+
+
+def test_directives_dated_before_their_meeting_are_listed_for_the_secretary(official):
+    meeting = objects.meeting(title="Họp tháng 3")
+    Directive.objects.create(
+        meeting=meeting, text="Kết luận ghi hạn cũ", deadline=datetime.date(2000, 1, 1)
+    )
+    assert titles(official(roles.SECRETARY))["Kết luận có ngày trước ngày họp"] == [
+        "Kết luận ghi hạn cũ"
+    ]
+    assert "Kết luận có ngày trước ngày họp" not in titles(official(roles.LEADER))
