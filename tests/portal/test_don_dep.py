@@ -6,9 +6,12 @@ from datetime import timedelta
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.sessions.models import Session
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
+
+from portal import held_files
 
 pytestmark = pytest.mark.django_db
 
@@ -52,13 +55,18 @@ def test_removes_expired_sessions_old_login_rows_and_stale_uploads(settings, tmp
     two_days_ago = time.time() - 2 * 86400
     os.utime(stale, (two_days_ago, two_days_ago))
     os.utime(unrelated, (two_days_ago, two_days_ago))
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
+    held = held_files.storage()
+    old_held, new_held = held.save("cu", ContentFile(b"x")), held.save("moi", ContentFile(b"y"))
+    os.utime(held.path(old_held), (two_days_ago, two_days_ago))
 
     output = run()
 
     assert output.strip() == (
         "Đã dọn: 1 phiên hết hạn, 1 lần đăng nhập sai và 2 dòng nhật ký đăng nhập "
-        "quá 90 ngày, 1 tệp tải lên tạm bị bỏ lại."
+        "quá 90 ngày, 1 tệp tải lên tạm bị bỏ lại, 1 tệp giữ lại sau lỗi biểu mẫu đã hết hạn."
     )
+    assert not held.exists(old_held) and held.exists(new_held)
     assert list(Session.objects.values_list("session_key", flat=True)) == ["b" * 32]
     assert list(AccessAttempt.objects.all()) == [recent_attempt]
     assert not AccessAttempt.objects.filter(pk=old_attempt.pk).exists()

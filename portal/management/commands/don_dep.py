@@ -10,6 +10,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from portal import held_files
+
 # A worker killed mid-upload leaves Django's temporary file behind (tmpXXXX.upload.pdf).
 UPLOAD_PATTERN = "tmp*.upload*"
 UPLOAD_MAX_AGE = timedelta(days=1)
@@ -42,11 +44,13 @@ class Command(BaseCommand):
         failures, _ = AccessFailureLog.objects.filter(attempt_time__lt=cutoff).delete()
         logs, _ = AccessLog.objects.filter(attempt_time__lt=cutoff).delete()
         uploads = self.remove_stale_uploads()
+        held = held_files.delete_expired()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Đã dọn: {sessions} phiên hết hạn, {attempts} lần đăng nhập sai và "
                 f"{failures + logs} dòng nhật ký đăng nhập quá {ngay} ngày, "
-                f"{uploads} tệp tải lên tạm bị bỏ lại."
+                f"{uploads} tệp tải lên tạm bị bỏ lại, {held} tệp giữ lại sau lỗi biểu mẫu "
+                "đã hết hạn."
             )
         )
 
