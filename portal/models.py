@@ -1,5 +1,5 @@
 from django.contrib.postgres.search import SearchVectorField
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -106,6 +106,7 @@ class SearchEntry(models.Model):
         MEETING = "meeting", _("Cuộc họp")
         DIRECTIVE = "directive", _("Kết luận chỉ đạo")
         INDICATOR = "indicator", _("Chỉ số")
+        COMMITTEE = "committee", _("Ban Chỉ đạo")
 
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
     object_id = models.BigIntegerField(_("mã đối tượng"))
@@ -132,3 +133,40 @@ class SearchEntry(models.Model):
 
     def get_absolute_url(self):
         return self.url
+
+
+class SearchWordQuerySet(models.QuerySet):
+    def nearest(self, query_words):
+        """{word: the closest indexed word by trigram similarity} in one query (pg_trgm)."""
+        sql = (
+            "SELECT term, (SELECT w.word FROM portal_searchword w WHERE w.word %% term "
+            "ORDER BY similarity(w.word, term) DESC, w.word LIMIT 1) "
+            "FROM unnest(%s::text[]) AS term"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [list(query_words)])
+            return dict(cursor.fetchall())
+
+
+class SearchWord(models.Model):
+    """Every folded word the search has indexed (PostgreSQL only): where suggestions come from.
+
+    Words are never removed; a suggestion is checked against visible entries before it is shown.
+    """
+
+    word = models.CharField(_("từ"), max_length=100, unique=True)
+
+    objects = SearchWordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("từ đã lập chỉ mục")
+        verbose_name_plural = _("từ đã lập chỉ mục")
+        ordering = ["word"]
+
+    def __str__(self):
+        return self.word
+
+    @classmethod
+    def add(cls, words):
+        fresh = {word for word in words if 2 <= len(word) <= 100 and not word.isdigit()}
+        cls.objects.bulk_create([cls(word=w) for w in fresh], ignore_conflicts=True)
