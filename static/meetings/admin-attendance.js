@@ -30,6 +30,7 @@
     else person.dispatchEvent(new Event('change', {bubbles: true}));
     row.querySelector('input[name$="-title"]').value = member.title;
     row.querySelector('select[name$="-committee_role"]').value = String(member.role);
+    row.querySelector('input[name$="-order"]').value = member.order === null ? '' : String(member.order);
   }
 
   // A new agenda, difficulty or directive row is numbered after the rows above it.
@@ -37,6 +38,8 @@
     const order = event.target.querySelector('input[name$="-order"]');
     if (!order) return;
     const group = event.target.closest('.inline-group');
+    // Attendance left blank follows the member order when saved.
+    if (group.id === 'attendances-group') return;
     const numbers = Array.from(group.querySelectorAll('input[name$="-order"]'))
       .filter(function (input) { return input !== order && !input.name.includes('__prefix__'); })
       .map(function (input) { return parseInt(input.value, 10) || 0; });
