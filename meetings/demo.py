@@ -54,11 +54,12 @@ AGENDA = [
     ),
     (
         "Kết quả chuyển đổi số của xã năm 2025",
-        "Toàn bộ cán bộ, công chức xã dùng hệ thống quản lý văn bản và điều hành điện tử; mọi hồ "
+        "100% cán bộ, công chức xã dùng hệ thống quản lý văn bản và điều hành điện tử; 100% hồ "
         "sơ thủ tục hành chính được số hóa khi tiếp nhận; 2.945 hồ sơ tiếp nhận, 1.688 hồ sơ nộp "
         "trực tuyến, trên 98% giải quyết đúng hạn; 91,24% người dân có tài khoản định danh điện tử "
-        "VNeID; 19 Tổ công nghệ số cộng đồng hoạt động ở các ấp, sóc; mỗi cán bộ, công chức có một "
-        "máy tính.",
+        "VNeID; 19 Tổ công nghệ số cộng đồng hoạt động ở các ấp, sóc; xã mở nhiều lớp tập huấn, "
+        "hướng dẫn người dân dùng dịch vụ công trực tuyến và thanh toán không dùng tiền mặt; tỷ lệ "
+        "01 máy tính/01 cán bộ, công chức đạt 100%.",
     ),
 ]
 ISSUES = [

@@ -11,7 +11,7 @@ def test_home_shows_commune_and_committee(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert "xã Minh Đức" in html or "Xã Minh Đức" in html
-    assert "Ban Chỉ đạo phát triển khoa học, công nghệ" in html
+    assert "Ban Chỉ đạo về phát triển khoa học, công nghệ" in html
     assert 'lang="vi"' in html
 
 
@@ -105,3 +105,27 @@ def test_everything_that_travels_names_the_portal_by_site_url(client, settings, 
     assert "https://bcd.minhduc.example/cuoc-hop/" in calendar and "testserver" not in calendar
     data = client.get(reverse("indicators:year-json", kwargs={"year": 2025})).json()
     assert data["url"] == "https://bcd.minhduc.example/chi-so/2025/"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
+            "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
+        ),
+        ("Ban Chỉ đạo chuyển đổi số xã", "Ban Chỉ đạo chuyển đổi số xã"),
+    ],
+    ids=["untouched-default", "name-an-official-typed"],
+)
+def test_data_migration_renames_only_the_untouched_default(before, after):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("portal.migrations.0006_committee_name_as_the_seed_writes_it")
+    identity = SiteIdentity.current()
+    SiteIdentity.objects.filter(pk=identity.pk).update(committee_name=before)
+    migration.rename(migration.OLD, migration.NEW)(apps, None)
+    identity.refresh_from_db()
+    assert identity.committee_name == after
