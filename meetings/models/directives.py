@@ -11,6 +11,9 @@ from simple_history.models import HistoricalRecords
 from .meetings import Meeting
 from .people import Person, Unit
 
+# "Due soon" on the home page and in the tracker's filter.
+DUE_SOON_DAYS = 7
+
 
 class DirectiveQuerySet(models.QuerySet):
     def with_state(self, today=None):

@@ -83,7 +83,13 @@ def test_html_site_map_is_linked_from_the_footer(client):
     html = client.get(reverse("portal:home")).content.decode()
     assert f'href="{reverse("portal:site-map")}">Sơ đồ cổng</a>' in html
     site_map = client.get(reverse("portal:site-map")).content.decode()
-    for label in ("Tin tức", "Cuộc họp", "Kết luận chỉ đạo", "Chỉ số", "Lịch họp (iCalendar)"):
+    for label in (
+        "Tin tức",
+        "Cuộc họp",
+        "Kết luận chỉ đạo",
+        "Chỉ số",
+        "Thêm lịch họp vào điện thoại",
+    ):
         assert label in site_map
 
 
