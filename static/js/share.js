@@ -1,4 +1,4 @@
-// Progressive enhancement for the share bar (templates/includes/_share.html): the links work
+// Progressive enhancement for the share bar (templates/includes/_share.html) and the In buttons: the links work
 // without this script; it adds the phone's share sheet, copying the link and printing, and
 // writes the print date into the printout's footer line.
 (function () {
@@ -28,12 +28,14 @@
         );
       });
     }
-    const print = bar.querySelector('[data-print]');
-    if (print && window.print) {
-      print.hidden = false;
-      print.addEventListener('click', function () { window.print(); });
-    }
   });
+
+  if (window.print) {
+    document.querySelectorAll('[data-print]').forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () { window.print(); });
+    });
+  }
 
   function stamp() {
     const now = new Date();

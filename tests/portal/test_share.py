@@ -28,8 +28,10 @@ def pages(client, settings, tmp_path):
     return {url: client.get(url).content.decode() for url in urls}
 
 
-def test_each_page_has_share_links_that_work_without_javascript(pages):
-    for url, html in pages.items():
+def test_articles_and_meetings_have_share_links_that_work_without_javascript(pages):
+    article, meeting, dashboard = pages.items()
+    assert "data-print hidden>In</button>" in dashboard[1] and "js/share.js" in dashboard[1]
+    for url, html in (article, meeting):
         address = f"https%3A%2F%2Fbcd.example.vn{url.replace('/', '%2F')}"
         assert f'href="https://www.facebook.com/sharer/sharer.php?u={address}"' in html
         assert "mailto:?subject=" in html and f"body={address}" in html
