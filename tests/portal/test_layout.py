@@ -135,3 +135,31 @@ def test_data_migration_renames_only_the_untouched_default(before, after):
     migration.rename(migration.OLD, migration.NEW)(apps, None)
     identity.refresh_from_db()
     assert identity.committee_name == after
+
+
+def test_footer_links_an_official_entered_are_shown(client):
+    SiteIdentity.objects.update(
+        footer_links="Cổng Dịch vụ công quốc gia | https://dichvucong.gov.vn\n\n"
+    )
+    html = client.get(reverse("portal:home")).content.decode()
+    assert '<a href="https://dichvucong.gov.vn">Cổng Dịch vụ công quốc gia</a>' in html
+
+
+def test_no_footer_links_block_while_none_is_entered(client):
+    assert ">Liên kết</h3>" not in client.get(reverse("portal:home")).content.decode()
+
+
+@pytest.mark.parametrize(
+    "text", ["Chỉ có tên", "| https://dichvucong.gov.vn", "Tên | javascript:alert(1)"]
+)
+def test_a_malformed_footer_link_gets_a_message(admin_client, text):
+    identity = SiteIdentity.current()
+    url = reverse("admin:portal_siteidentity_change", args=[identity.pk])
+    form = {
+        "commune_name": identity.commune_name,
+        "committee_name": identity.committee_name,
+        "footer_links": text,
+        "visits_before_launch": 0,
+    }
+    html = admin_client.post(url, form).content.decode()
+    assert "Dòng 1 cần có dạng “Tên | https://địa-chỉ”." in html

@@ -137,3 +137,27 @@ def test_a_long_list_shows_ten_and_links_to_all(client_as):
     assert (len(section.items), section.count) == (10, 12)
     text = client.get(HOME).content.decode()
     assert "Bài viết chờ duyệt: 12" in text and "Xem tất cả 12 mục" in text
+
+
+def test_leaders_and_administrators_are_told_which_contact_fields_are_empty(official):
+    from portal.models import SiteIdentity
+
+    SiteIdentity.objects.update(owner_agency="Ủy ban nhân dân xã Minh Đức")
+    for role in (roles.LEADER, roles.ADMINISTRATOR):
+        lists = titles(official(role))
+        assert lists["Thông tin liên hệ cổng còn thiếu"] == [
+            "Người chịu trách nhiệm",
+            "Địa chỉ",
+            "Điện thoại",
+            "Thư điện tử",
+        ]
+    assert "Thông tin liên hệ cổng còn thiếu" not in titles(official(roles.SECRETARY))
+
+
+def test_the_contact_section_empties_once_every_field_is_filled(official):
+    from portal.models import SiteIdentity
+
+    SiteIdentity.objects.update(
+        owner_agency="UBND xã", responsible_person="A", address="B", phone="1", email="a@b.vn"
+    )
+    assert titles(official(roles.ADMINISTRATOR))["Thông tin liên hệ cổng còn thiếu"] == []
