@@ -72,12 +72,21 @@ class Figure:
 
     @property
     def formula_display(self):
-        """'1.688 ÷ 2.945' for a computed rate with both parts known."""
+        """'1.688 / 2.945 hồ sơ' for a computed rate with both parts known."""
         if self.numerator is None or self.denominator is None:
             return ""
         noun = self.indicator.numerator.count_noun
-        text = f"{format_number(self.numerator)} ÷ {format_number(self.denominator)}"
+        text = f"{format_number(self.numerator)} / {format_number(self.denominator)}"
         return f"{text} {noun}".strip()
+
+    @property
+    def has_previous(self):
+        return self.previous is not None and self.previous.has_value
+
+    @property
+    def shows_status(self):
+        """A status worth a badge: not the absence of a figure or target, said once instead."""
+        return self.status is not None and self.status.code not in ("no_target", "no_value")
 
     @property
     def source(self):
@@ -215,10 +224,39 @@ class YearReport:
 
     @property
     def groups(self):
-        return [
-            (group, list(items))
-            for group, items in groupby(self.figures, key=lambda f: f.indicator.group)
-        ]
+        """(group, figures, note): the note says what the group's figures lack, leaving out
+        what the whole year lacks, which the page says once (``missing_note``)."""
+        no_target, no_previous = self._lacks()
+        groups = []
+        for group, items in groupby(self.figures, key=lambda f: f.indicator.group):
+            items = list(items)
+            note = missing(items, self.year, skip_target=no_target, skip_previous=no_previous)
+            groups.append((group, items, note))
+        return groups
+
+    @property
+    def missing_note(self):
+        """What no figure of the year has (a target, last year's figure), or ''."""
+        no_target, no_previous = self._lacks()
+        return missing(
+            self.figures, self.year, skip_target=not no_target, skip_previous=not no_previous
+        )
+
+    def _lacks(self):
+        with_value = [f for f in self.figures if f.has_value]
+        return not self.has_targets, bool(with_value) and not self.has_previous
+
+    @property
+    def has_targets(self):
+        return any(f.target is not None for f in self.figures)
+
+    @property
+    def table_columns(self):
+        return 3 + 2 * self.has_previous + 2 * self.has_targets
+
+    @property
+    def has_ranges(self):
+        return any(f.qualifier for f in self.figures)
 
     @property
     def previous_year(self):
@@ -230,7 +268,7 @@ class YearReport:
 
     @property
     def has_previous(self):
-        return any(f.previous is not None and f.previous.has_value for f in self.figures)
+        return any(f.has_previous for f in self.figures)
 
     @property
     def has_unpublished(self):
@@ -238,6 +276,24 @@ class YearReport:
 
     def by_code(self):
         return {f.indicator.code: f for f in self.figures}
+
+
+def missing(figures, year, skip_target=False, skip_previous=False):
+    """One sentence for what these figures lack: no target, no figure for the year before."""
+    with_value = [f for f in figures if f.has_value]
+    parts = []
+    if not skip_target:
+        if not any(f.target for f in figures):
+            parts.append(_("chưa có chỉ tiêu cho năm %(year)s") % {"year": year})
+        elif not all(f.target for f in figures):
+            parts.append(_("chỉ số không ghi chỉ tiêu là chưa có chỉ tiêu"))
+    if not skip_previous and with_value:
+        if not any(f.has_previous for f in with_value):
+            parts.append(_("chưa có số liệu năm %(year)s để so sánh") % {"year": year - 1})
+        elif not all(f.has_previous for f in with_value):
+            parts.append(_("chỉ số không ghi so sánh là chưa có số liệu năm trước"))
+    sentence = "; ".join(parts)
+    return f"{sentence[:1].upper()}{sentence[1:]}." if sentence else ""
 
 
 def latest_year(include_unpublished=False):

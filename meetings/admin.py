@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -47,7 +48,7 @@ class DatePlaceholders:
 
 class MembershipInline(DatePlaceholders, admin.TabularInline):
     model = Membership
-    fields = ["person", "role", "title", "unit", "start", "end"]
+    fields = ["order", "person", "role", "title", "unit", "start", "end"]
     autocomplete_fields = ["person", "unit"]
     extra = 1
 
@@ -74,7 +75,15 @@ class CommitteeAdmin(HistoryAdmin):
 
 class AttendanceInline(CardsInline):
     model = Attendance
-    fields = ["person", "title", "committee_role", "meeting_role", "presence", "absence_reason"]
+    fields = [
+        "order",
+        "person",
+        "title",
+        "committee_role",
+        "meeting_role",
+        "presence",
+        "absence_reason",
+    ]
     autocomplete_fields = ["person"]
     extra = 1
 
@@ -269,12 +278,18 @@ class MeetingAdmin(DatePlaceholders, HeldFilesMixin, HistoryAdmin):
             Membership.objects.on(day)
             .filter(committee=committee)
             .select_related("person")
-            .order_by("role", "start", "pk")
+            .order_by(F("order").asc(nulls_last=True), "role", "start", "pk")
         )
         return JsonResponse(
             {
                 "members": [
-                    {"person": m.person_id, "name": str(m.person), "title": m.title, "role": m.role}
+                    {
+                        "person": m.person_id,
+                        "name": str(m.person),
+                        "title": m.title,
+                        "role": m.role,
+                        "order": m.order,
+                    }
                     for m in memberships
                 ]
             }

@@ -29,15 +29,16 @@ LOCAL = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 COMMITTEE_NAME = (
     "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số xã Minh Đức"
 )
-# (name, role in the committee, title exactly as DESIGN.md gives it)
+# (name, role in the committee, title exactly as DESIGN.md gives it), in the seed's order,
+# which is the protocol order pages follow.
 LEADERS = [
     ("Trần Văn Phương", Role.HEAD, "Bí thư Đảng ủy xã, Trưởng Ban Chỉ đạo"),
+    ("Lưu Quốc Nhật", Role.DEPUTY, "Phó Bí thư Thường trực Đảng ủy, Phó Trưởng Ban Chỉ đạo"),
     (
         "Huỳnh Văn Minh",
         Role.STANDING_DEPUTY,
         "Phó Bí thư Đảng ủy, Chủ tịch UBND xã, Phó Trưởng Ban Chỉ đạo thường trực",
     ),
-    ("Lưu Quốc Nhật", Role.DEPUTY, "Phó Bí thư Thường trực Đảng ủy, Phó Trưởng Ban Chỉ đạo"),
 ]
 # Bodies the seed names; offered in the admin, assigned to nothing.
 UNITS = [
@@ -53,11 +54,12 @@ AGENDA = [
     ),
     (
         "Kết quả chuyển đổi số của xã năm 2025",
-        "Toàn bộ cán bộ, công chức xã dùng hệ thống quản lý văn bản và điều hành điện tử; mọi hồ "
+        "100% cán bộ, công chức xã dùng hệ thống quản lý văn bản và điều hành điện tử; 100% hồ "
         "sơ thủ tục hành chính được số hóa khi tiếp nhận; 2.945 hồ sơ tiếp nhận, 1.688 hồ sơ nộp "
         "trực tuyến, trên 98% giải quyết đúng hạn; 91,24% người dân có tài khoản định danh điện tử "
-        "VNeID; 19 Tổ công nghệ số cộng đồng hoạt động ở các ấp, sóc; mỗi cán bộ, công chức có một "
-        "máy tính.",
+        "VNeID; 19 Tổ công nghệ số cộng đồng hoạt động ở các ấp, sóc; xã mở nhiều lớp tập huấn, "
+        "hướng dẫn người dân dùng dịch vụ công trực tuyến và thanh toán không dùng tiền mặt; tỷ lệ "
+        "01 máy tính/01 cán bộ, công chức đạt 100%.",
     ),
 ]
 ISSUES = [
@@ -80,10 +82,12 @@ def load(command):
     for name in UNITS:
         Unit.objects.get_or_create(name=name)
     people = []
-    for name, role, title in LEADERS:
+    for order, (name, role, title) in enumerate(LEADERS, start=1):
         person, _ = Person.objects.get_or_create(full_name=name)
         Membership.objects.update_or_create(
-            committee=committee, person=person, defaults={"role": role, "title": title}
+            committee=committee,
+            person=person,
+            defaults={"role": role, "title": title, "order": order},
         )
         people.append((person, role, title))
     meeting, _ = Meeting.objects.update_or_create(

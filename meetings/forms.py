@@ -1,5 +1,6 @@
 import datetime
 import re
+from datetime import timedelta
 
 from django import forms
 from django.contrib.admin.widgets import AdminDateWidget
@@ -8,11 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Directive, Meeting, Unit
+from .models.directives import DUE_SOON_DAYS
 from .models.meetings import NOMINAL_HOURS
 
 TimeOfDay = Meeting.TimeOfDay
 
 Minutes = Meeting.MinutesStatus
+OPEN_STATES = [Directive.State.UNASSIGNED, Directive.State.ASSIGNED, Directive.State.IN_PROGRESS]
 
 
 class DirectiveFilterForm(forms.Form):
@@ -31,6 +34,13 @@ class DirectiveFilterForm(forms.Form):
         empty_label=_("Tất cả"),
     )
     nam = forms.TypedChoiceField(label=_("Năm họp"), required=False, coerce=int, empty_value=None)
+    han = forms.TypedChoiceField(
+        label=_("Thời hạn"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Mọi thời hạn")), (DUE_SOON_DAYS, _("Đến hạn trong 7 ngày tới"))],
+    )
 
     def __init__(self, data, years):
         super().__init__(data)
@@ -47,6 +57,10 @@ class DirectiveFilterForm(forms.Form):
             lookups["unit"] = data["don_vi"]
         if data.get("nam"):
             lookups["meeting__start__year"] = data["nam"]
+        if data.get("han"):
+            today = timezone.localdate()
+            lookups["deadline__range"] = (today, today + timedelta(days=data["han"]))
+            lookups["state__in"] = OPEN_STATES
         return lookups
 
 

@@ -27,12 +27,30 @@ class SearchForm(forms.Form):
         label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        categories = Category.objects.values_list("slug", "name")
-        self.fields["chuyen_muc"].choices = [("", _("Tất cả"))] + list(categories)
+    def __init__(self, data=None, **kwargs):
+        categories = list(Category.objects.values_list("slug", "name"))
+        kind_field = self.base_fields["loai"]
+        # An unknown kind or category (an old link, a typo) is dropped and said on the page,
+        # rather than refusing the whole search.
+        self.ignored = []
+        if data is not None:
+            data = data.copy()
+            known = {"loai": dict(kind_field.choices), "chuyen_muc": dict(categories)}
+            for name, choices in known.items():
+                value = data.get(name, "")
+                if value and value not in choices:
+                    self.ignored.append(value)
+                    data.pop(name)
+        super().__init__(data, **kwargs)
+        self.fields["chuyen_muc"].choices = [("", _("Tất cả")), *categories]
         for name in ("tu_ngay", "den_ngay"):
             self.fields[name].widget.format = "%Y-%m-%d"
+
+    @property
+    def has_filters(self):
+        return any(
+            self.cleaned_data.get(name) for name in ("loai", "chuyen_muc", "tu_ngay", "den_ngay")
+        )
 
     def clean(self):
         data = super().clean()

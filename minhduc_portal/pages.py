@@ -9,6 +9,7 @@ from django.utils import timezone
 from indicators import figures
 from indicators.models import Indicator
 from meetings.models import Directive, Meeting
+from meetings.models.directives import DUE_SOON_DAYS
 from news.models import Article, Category
 
 HEADLINE_CODES = [
@@ -17,7 +18,6 @@ HEADLINE_CODES = [
     "dan-co-tai-khoan-vneid",
     "ho-so-tiep-nhan",
 ]
-DUE_SOON_DAYS = 7
 
 
 def home_context():
@@ -59,12 +59,12 @@ def site_map_sections():
         {
             **link("Tin tức", "news:list"),
             "children": [link(c.name, "news:category", c.slug) for c in categories]
-            + [link("Tin mới qua RSS", "news:feed")],
+            + [link("Nhận tin mới (RSS)", "news:feed")],
         },
         {
             **link("Cuộc họp", "meetings:list"),
             "children": [{"label": m.title, "url": m.get_absolute_url()} for m in meetings]
-            + [link("Lịch họp (iCalendar)", "meetings:calendar")],
+            + [link("Thêm lịch họp vào điện thoại", "meetings:calendar")],
         },
         {**link("Kết luận chỉ đạo", "meetings:directives"), "children": []},
         {**link("Ban Chỉ đạo", "meetings:committee"), "children": []},

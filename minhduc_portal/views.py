@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from portal import outage
 from portal.search import search as search_entries
+from portal.search import suggest
 from portal.site_url import absolute
 from portal.text import terms
 
@@ -93,9 +94,12 @@ def search(request):
     query_string.pop("page", None)
     context.update(
         page_obj=page,
+        searched=bool(terms(data["q"])),
         terms=terms(data["q"]),
         query_string=query_string.urlencode(),
     )
+    if context["searched"] and not page.paginator.count:
+        context["suggestion"] = suggest(data["q"])
     return render(request, "portal/search.html", context)
 
 

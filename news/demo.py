@@ -15,9 +15,9 @@ TITLE = (
     "triển khai nhiệm vụ năm 2026"
 )
 SUMMARY = (
-    "Chiều 15/01/2026, Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển "
-    "đổi số xã Minh Đức họp nhìn lại một năm thực hiện Nghị quyết 57-NQ/TW: xã tiếp nhận 2.945 "
-    "hồ sơ thủ tục hành chính, 91,24% người dân đã có tài khoản định danh điện tử VNeID."
+    "Chiều 15/01/2026, Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và "
+    "chuyển đổi số xã Minh Đức họp nhìn lại một năm thực hiện Nghị quyết 57-NQ/TW: xã tiếp nhận "
+    "2.945 hồ sơ thủ tục hành chính, 91,24% người dân đã có tài khoản định danh điện tử VNeID."
 )
 BODY = """
 <p>Dự cuộc họp có đồng chí Trần Văn Phương, Bí thư Đảng ủy xã, Trưởng Ban Chỉ đạo; đồng chí
@@ -28,16 +28,19 @@ Ban Chỉ đạo.</p>
 <p>Báo cáo trình bày tại cuộc họp cho thấy công tác chuyển đổi số của xã trong năm 2025 có nhiều
 chuyển biến rõ nét:</p>
 <ul>
-<li><p>Toàn bộ cán bộ, công chức xã xử lý công việc trên hệ thống quản lý văn bản và điều hành
-điện tử; mỗi cán bộ, công chức đều có máy tính riêng, mạng nội bộ và đường truyền Internet
-được bảo đảm.</p></li>
-<li><p>Mọi hồ sơ thủ tục hành chính được số hóa ngay từ khi tiếp nhận.</p></li>
+<li><p>100% cán bộ, công chức xã xử lý công việc trên hệ thống quản lý văn bản và điều hành
+điện tử.</p></li>
+<li><p>100% hồ sơ thủ tục hành chính được số hóa ngay từ khi tiếp nhận.</p></li>
 <li><p>Trong năm, xã tiếp nhận <strong>2.945 hồ sơ</strong>, trong đó <strong>1.688 hồ sơ</strong>
 nộp trực tuyến; trên 98% hồ sơ được giải quyết đúng hạn.</p></li>
 <li><p><strong>91,24%</strong> người dân đã có tài khoản định danh điện tử VNeID.</p></li>
-<li><p><strong>19 Tổ công nghệ số cộng đồng</strong> được kiện toàn và duy trì ở các ấp, sóc,
-mở nhiều lớp hướng dẫn người dân dùng dịch vụ công trực tuyến và thanh toán không dùng
-tiền mặt.</p></li>
+<li><p><strong>19 Tổ công nghệ số cộng đồng</strong> ở các ấp, sóc được kiện toàn và duy trì
+hoạt động hiệu quả.</p></li>
+<li><p>Xã mở nhiều lớp tập huấn, hướng dẫn người dân dùng dịch vụ công trực tuyến và thanh toán
+không dùng tiền mặt, giúp bà con nâng cao kỹ năng số.</p></li>
+<li><p>Hạ tầng công nghệ thông tin tiếp tục được đầu tư: tỷ lệ 01 máy tính/01 cán bộ, công chức
+đạt 100%; mạng nội bộ và đường truyền Internet được bảo đảm cho công tác quản lý, điều
+hành.</p></li>
 </ul>
 <h2>Những hạn chế cần khắc phục</h2>
 <p>Các thành viên Ban Chỉ đạo thảo luận sôi nổi, ghi nhận kết quả của năm 2025 và thẳng thắn

@@ -15,6 +15,7 @@ class SiteIdentityAdmin(HistoryAdmin):
             _("Thông tin liên hệ ở chân trang"),
             {"fields": ["owner_agency", "responsible_person", "address", "phone", "email"]},
         ),
+        (_("Liên kết ở chân trang"), {"fields": ["footer_links"]}),
         (None, {"fields": ["logo", "visits_before_launch"]}),
     ]
 

@@ -1,9 +1,32 @@
 from django.contrib.postgres.search import SearchVectorField
-from django.db import IntegrityError, models, transaction
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+
+def parse_footer_links(text):
+    for line in (text or "").splitlines():
+        if line.strip():
+            label, _sep, url = line.partition("|")
+            yield label.strip(), url.strip()
+
+
+def validate_footer_links(text):
+    check_url = URLValidator(schemes=["http", "https"])
+    for number, (label, url) in enumerate(parse_footer_links(text), start=1):
+        try:
+            if not label:
+                raise ValidationError("")
+            check_url(url)
+        except ValidationError:
+            raise ValidationError(
+                _("Dòng %(number)d cần có dạng “Tên | https://địa-chỉ”."),
+                params={"number": number},
+            ) from None
 
 
 class SiteIdentity(models.Model):
@@ -29,6 +52,15 @@ class SiteIdentity(models.Model):
         blank=True,
         help_text=_("Họ tên và chức vụ người chịu trách nhiệm nội dung."),
     )
+    footer_links = models.TextField(
+        _("liên kết ở chân trang"),
+        blank=True,
+        validators=[validate_footer_links],
+        help_text=_(
+            "Mỗi dòng một liên kết, tên và địa chỉ cách nhau bởi dấu |, ví dụ: "
+            "Cổng Dịch vụ công quốc gia | https://dichvucong.gov.vn"
+        ),
+    )
     visits_before_launch = models.PositiveBigIntegerField(
         _("lượt truy cập trước khi chuyển sang cổng này"),
         default=0,
@@ -52,6 +84,23 @@ class SiteIdentity(models.Model):
     @property
     def full_name(self):
         return f"{self.committee_name} {self.commune_name}"
+
+    # What a state portal must publish about who runs it (shown in the footer when filled).
+    CONTACT_FIELDS = ("owner_agency", "responsible_person", "address", "phone", "email")
+
+    @property
+    def missing_contact_fields(self):
+        """The names of the contact fields still empty, for the admin's work list."""
+        return [
+            self._meta.get_field(name).verbose_name
+            for name in self.CONTACT_FIELDS
+            if not getattr(self, name)
+        ]
+
+    @property
+    def links(self):
+        """[(label, url)] from ``footer_links``, one "label | url" a line."""
+        return list(parse_footer_links(self.footer_links))
 
 
 class DailyVisitsQuerySet(models.QuerySet):
@@ -106,6 +155,7 @@ class SearchEntry(models.Model):
         MEETING = "meeting", _("Cuộc họp")
         DIRECTIVE = "directive", _("Kết luận chỉ đạo")
         INDICATOR = "indicator", _("Chỉ số")
+        COMMITTEE = "committee", _("Ban Chỉ đạo")
 
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
     object_id = models.BigIntegerField(_("mã đối tượng"))
@@ -132,3 +182,40 @@ class SearchEntry(models.Model):
 
     def get_absolute_url(self):
         return self.url
+
+
+class SearchWordQuerySet(models.QuerySet):
+    def nearest(self, query_words):
+        """{word: the closest indexed word by trigram similarity} in one query (pg_trgm)."""
+        sql = (
+            "SELECT term, (SELECT w.word FROM portal_searchword w WHERE w.word %% term "
+            "ORDER BY similarity(w.word, term) DESC, w.word LIMIT 1) "
+            "FROM unnest(%s::text[]) AS term"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [list(query_words)])
+            return dict(cursor.fetchall())
+
+
+class SearchWord(models.Model):
+    """Every folded word the search has indexed (PostgreSQL only): where suggestions come from.
+
+    Words are never removed; a suggestion is checked against visible entries before it is shown.
+    """
+
+    word = models.CharField(_("từ"), max_length=100, unique=True)
+
+    objects = SearchWordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("từ đã lập chỉ mục")
+        verbose_name_plural = _("từ đã lập chỉ mục")
+        ordering = ["word"]
+
+    def __str__(self):
+        return self.word
+
+    @classmethod
+    def add(cls, words):
+        fresh = {word for word in words if 2 <= len(word) <= 100 and not word.isdigit()}
+        cls.objects.bulk_create([cls(word=w) for w in fresh], ignore_conflicts=True)

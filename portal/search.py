@@ -16,8 +16,8 @@ from django.db import connection
 from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from .models import SearchEntry
-from .text import terms, words
+from .models import SearchEntry, SearchWord
+from .text import number_words, phrase, terms, words
 
 CONFIG = "portal_vi"  # created by portal/migrations/0003_search_postgresql.py
 
@@ -59,8 +59,8 @@ def register(source):
 
 
 def _folded_words(text):
-    """' w1 w2 ' so that a whole word matches as ' w '."""
-    return " " + " ".join(words(text)) + " "
+    """' w1 w2 ' so that a whole word matches as ' w '; grouped numbers also without dots."""
+    return " " + " ".join(words(text) + number_words(text)) + " "
 
 
 def _source_for(model):
@@ -85,10 +85,12 @@ def index(obj):
         },
     )
     if connection.vendor == "postgresql":
+        # Built from the folded words, so PostgreSQL matches exactly what SQLite matches.
         SearchEntry.objects.filter(pk=entry.pk).update(
-            vector=SearchVector("title", weight="A", config=CONFIG)
-            + SearchVector("body", weight="B", config=CONFIG)
+            vector=SearchVector("title_folded", weight="A", config=CONFIG)
+            + SearchVector("body_folded", weight="B", config=CONFIG)
         )
+        SearchWord.add(entry.title_folded.split() + entry.body_folded.split())
 
 
 def rebuild(kinds=None):
@@ -114,7 +116,12 @@ def visible():
 
 
 def search(query, kind="", category="", date_from=None, date_to=None):
-    """Visible entries matching every word of ``query``, title matches first."""
+    """Visible entries matching every word of ``query``, best match first.
+
+    The exact phrase comes before scattered words, the title before the body; at an equal
+    match articles, meetings and pages come before directives, which are fragments of a
+    meeting (so a directive's text counts as a body, not as a title).
+    """
     query_terms = terms(query)
     if not query_terms:
         return SearchEntry.objects.none()
@@ -127,9 +134,6 @@ def search(query, kind="", category="", date_from=None, date_to=None):
         entries = entries.filter(date__date__gte=date_from)
     if date_to:
         entries = entries.filter(date__date__lte=date_to)
-    in_title = Q()
-    for term in query_terms:
-        in_title &= Q(title_folded__contains=f" {term} ")
     if connection.vendor == "postgresql":
         ts_query = SearchQuery(" ".join(query_terms), config=CONFIG, search_type="plain")
         entries = entries.filter(vector=ts_query).annotate(rank=SearchRank(F("vector"), ts_query))
@@ -139,9 +143,46 @@ def search(query, kind="", category="", date_from=None, date_to=None):
                 Q(title_folded__contains=f" {term} ") | Q(body_folded__contains=f" {term} ")
             )
         entries = entries.annotate(rank=Value(0.0, output_field=FloatField()))
-    return entries.annotate(
-        in_title=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
-    ).order_by("-in_title", "-rank", F("date").desc(nulls_last=True), "pk")
+    return entries.annotate(match=_match_level(query_terms, phrase(query))).order_by(
+        "-match",
+        Case(When(kind=SearchEntry.Kind.DIRECTIVE, then=Value(1)), default=Value(0)),
+        "-rank",
+        F("date").desc(nulls_last=True),
+        "pk",
+    )
+
+
+def _match_level(query_terms, exact):
+    """4: the phrase in a title, 3: every word in a title, 2: the phrase anywhere, 1: else."""
+    fragment = Q(kind=SearchEntry.Kind.DIRECTIVE)
+    in_title = Q()
+    for term in query_terms:
+        in_title &= Q(title_folded__contains=f" {term} ")
+    phrase_in_title = Q(title_folded__contains=f" {exact} ")
+    phrase_in_body = Q(body_folded__contains=f" {exact} ")
+    return Case(
+        When(phrase_in_title & ~fragment, then=Value(4)),
+        When(in_title & ~fragment, then=Value(3)),
+        When(phrase_in_title | phrase_in_body, then=Value(2)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+
+
+def suggest(query):
+    """A spelling to try when ``query`` found nothing: PostgreSQL only (pg_trgm), else None.
+
+    Each word is replaced by the nearest indexed word; the suggestion is offered only when it
+    finds visible entries, so words of drafts are never revealed.
+    """
+    query_terms = words(query)
+    if connection.vendor != "postgresql" or not query_terms:
+        return None
+    nearest = SearchWord.objects.nearest(query_terms)
+    suggestion = " ".join(nearest.get(term) or term for term in query_terms)
+    if suggestion == " ".join(query_terms) or not search(suggestion).exists():
+        return None
+    return suggestion
 
 
 def _on_save(sender, instance, raw=False, **kwargs):

@@ -3,7 +3,8 @@
 from django.apps import apps as global_apps
 
 COMMUNE_NAME = "xã Minh Đức"
-COMMITTEE_NAME = "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
+# As the seed writes it, "về" included.
+COMMITTEE_NAME = "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
 
 
 def create_site_identity(using="default", apps=global_apps, **kwargs):

@@ -4,8 +4,7 @@ import html
 import re
 import unicodedata
 
-from django.utils.html import escape, strip_tags
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, strip_tags
 from django.utils.text import slugify
 
 _D = str.maketrans({"đ": "d", "Đ": "D"})
@@ -55,6 +54,19 @@ def words(text):
     return re.findall(r"\w+", fold(text))
 
 
+_GROUPED_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3})+(?![\d.])")
+
+
+def number_words(text):
+    """Grouped numbers written without their dots, so "2945" finds "2.945"."""
+    return [match.replace(".", "") for match in _GROUPED_NUMBER.findall(str(text or ""))]
+
+
+def phrase(query):
+    """The query's folded words in their order, as they must appear for an exact match."""
+    return " ".join(words(query))
+
+
 def terms(query, limit=12):
     """Distinct folded words of a query, longest first, at most ``limit``."""
     return sorted(dict.fromkeys(words(query)), key=len, reverse=True)[:limit]
@@ -69,24 +81,45 @@ def highlight(text, query_terms, width=None):
     folded = fold(text)
     spans = []
     for term in query_terms:
-        pattern = rf"(?<!\w){re.escape(term)}(?!\w)"
+        forms = [re.escape(term)]
+        if term.isdigit() and len(term) > 3:  # "2945" marks "2.945"
+            forms.append(re.escape(f"{int(term):,}".replace(",", ".")))
+        pattern = rf"(?<![\w.])(?:{'|'.join(forms)})(?![\w]|\.\d)"
         spans += [(m.start(), m.end()) for m in re.finditer(pattern, folded)]
     spans.sort()
     start, end = 0, len(text)
     if width and len(text) > width:
         first = spans[0][0] if spans else 0
-        start = max(0, first - width // 3)
-        end = min(len(text), start + width)
-    pieces, cursor = [], start
+        start = _word_start(text, max(0, min(first - width // 3, len(text) - width)))
+        end = _word_end(text, min(len(text), start + width))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    marked, cursor = format_html("{}", prefix), start
     for s, e in spans:
         if s < cursor or e > end:
             continue
-        pieces += [escape(text[cursor:s]), "<mark>", escape(text[s:e]), "</mark>"]
+        marked += format_html("{}<mark>{}</mark>", text[cursor:s], text[s:e])
         cursor = e
-    pieces.append(escape(text[cursor:end]))
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(text) else ""
-    return mark_safe(prefix + "".join(pieces) + suffix)
+    return marked + format_html("{}{}", text[cursor:end], suffix)
+
+
+def _word_start(text, position):
+    """The start of the first whole word at or after ``position``."""
+    if position == 0 or text[position - 1].isspace():
+        return position
+    space = text.find(" ", position)
+    return space + 1 if space != -1 else position
+
+
+def _word_end(text, position):
+    """The end of the last whole word before ``position``, without trailing punctuation."""
+    if position >= len(text) or text[position].isspace():
+        return position
+    space = text.rfind(" ", 0, position)
+    end = space if space > 0 else position
+    while end > 0 and text[end - 1] in ",;:–-":
+        end -= 1
+    return end
 
 
 def shorten(text, limit):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from indicators.models import Indicator, Value
 from meetings.models import Directive, Meeting
 from news.models import Article
+from portal.models import SiteIdentity
 
 SHOWN = 10  # rows listed per section; the count says how many there are in all
 DUE_DAYS = 7
@@ -192,4 +193,26 @@ def for_user(user, today=None):
             return Item(indicator.name, _change_url(indicator), "chưa nhập")
 
         sections.append(_fill(section, indicators_without_value(year), indicator_item))
+    if user.has_perm("portal.view_siteidentity"):
+        sections.append(contact_section(user))
     return sections
+
+
+def contact_section(user):
+    """The contact fields a state portal must publish, while they are empty."""
+    identity = SiteIdentity.current()
+    missing = identity.missing_contact_fields if identity else []
+    url = _change_url(identity) if identity else reverse("admin:portal_siteidentity_add")
+    section = Section(
+        "Thông tin liên hệ cổng còn thiếu",
+        "Chân trang đã có đủ cơ quan chủ quản, người chịu trách nhiệm, địa chỉ, điện thoại "
+        "và thư điện tử.",
+        url,
+        "Cổng thông tin của cơ quan nhà nước phải công bố các thông tin này; điền trong "
+        "“Thông tin cổng”."
+        if user.has_perm("portal.change_siteidentity")
+        else "Quản trị cổng điền các thông tin này trong “Thông tin cổng”.",
+    )
+    section.items = [Item(str(name).capitalize(), url, "chưa điền") for name in missing]
+    section.count = len(missing)
+    return section

@@ -59,7 +59,7 @@ def screenshot():
 
 @pytest.fixture
 def axe():
-    """Run axe-core (WCAG 2.1 A/AA rules) on a page and fail with the violations listed."""
+    """Run axe-core (WCAG 2.2 A/AA rules) on a page and fail with the violations listed."""
     from axe_playwright_python.sync_playwright import Axe
 
     runner = Axe()
@@ -68,7 +68,10 @@ def axe():
         results = runner.run(
             page,
             options={
-                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+                "runOnly": {
+                    "type": "tag",
+                    "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+                }
             },
         )
         violations = results.response["violations"]

@@ -15,6 +15,9 @@ from portal.text import shorten
 from .meetings import Meeting
 from .people import Person, Unit
 
+# "Due soon" on the home page and in the tracker's filter.
+DUE_SOON_DAYS = 7
+
 
 class DirectiveQuerySet(models.QuerySet):
     def with_state(self, today=None):

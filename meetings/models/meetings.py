@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -268,8 +268,14 @@ class Attachment(models.Model):
 
 class AttendanceQuerySet(models.QuerySet):
     def in_role_order(self):
-        """Committee role order (not alphabetical), guests last."""
-        return self.order_by(F("committee_role").asc(nulls_last=True), "order", "pk")
+        """Protocol order: members by the order set (the member order unless changed), then
+        by role; guests (no role in the committee) after the members."""
+        return self.order_by(
+            Case(When(committee_role__isnull=True, then=Value(1)), default=Value(0)),
+            F("order").asc(nulls_last=True),
+            "committee_role",
+            "pk",
+        )
 
 
 class Attendance(models.Model):
@@ -315,7 +321,12 @@ class Attendance(models.Model):
         blank=True,
         help_text=_("Chỉ cán bộ quản trị xem; không bao giờ hiện trên cổng."),
     )
-    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    order = models.PositiveSmallIntegerField(
+        _("thứ tự"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống để theo thứ tự thành viên Ban; khách mời xếp sau thành viên."),
+    )
 
     objects = AttendanceQuerySet.as_manager()
 
@@ -324,7 +335,7 @@ class Attendance(models.Model):
     class Meta:
         verbose_name = _("người dự họp")
         verbose_name_plural = _("người dự họp")
-        ordering = ["meeting", "committee_role", "order", "pk"]
+        ordering = ["meeting", F("order").asc(nulls_last=True), "committee_role", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "person"],
@@ -337,7 +348,7 @@ class Attendance(models.Model):
         return f"{self.person} ({self.title})" if self.title else str(self.person)
 
     def save(self, *args, **kwargs):
-        if not self.title or self.committee_role is None:
+        if not self.title or self.committee_role is None or self.order is None:
             self.fill_from_membership()
         super().save(*args, **kwargs)
 
@@ -349,7 +360,7 @@ class Attendance(models.Model):
         return self.presence == self.Presence.PRESENT
 
     def fill_from_membership(self):
-        """Title and committee role as they stood on the meeting date, where left blank."""
+        """Title, committee role and order as they stood on the meeting date, where blank."""
         membership = (
             Membership.objects.on(timezone.localdate(self.meeting.start))
             .filter(committee_id=self.meeting.committee_id, person_id=self.person_id)
@@ -360,6 +371,8 @@ class Attendance(models.Model):
             self.title = self.title or membership.title
             if self.committee_role is None:
                 self.committee_role = membership.role
+            if self.order is None:
+                self.order = membership.order
 
 
 class AgendaItem(models.Model):

@@ -127,6 +127,15 @@ class Membership(models.Model):
     )
     start = models.DateField(_("từ ngày"), null=True, blank=True)
     end = models.DateField(_("đến ngày"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(
+        _("thứ tự"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Thứ tự theo nghi thức trên cổng và trong danh sách dự họp (1, 2, 3…); "
+            "để trống thì xếp theo vai trò."
+        ),
+    )
 
     objects = MembershipQuerySet.as_manager()
 
@@ -135,7 +144,8 @@ class Membership(models.Model):
     class Meta:
         verbose_name = _("thành viên Ban")
         verbose_name_plural = _("thành viên Ban")
-        ordering = ["committee", "role", "start", "pk"]
+        # Protocol order as an official set it; members without one follow by role.
+        ordering = ["committee", F("order").asc(nulls_last=True), "role", "start", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=F("start")),

@@ -36,6 +36,7 @@
     choose(row.querySelector('select[name$="-person"]'), member.person, member.name);
     row.querySelector('input[name$="-title"]').value = member.title;
     row.querySelector('select[name$="-committee_role"]').value = String(member.role);
+    row.querySelector('input[name$="-order"]').value = member.order === null ? '' : String(member.order);
   }
 
   // The chair is said once: the "Chủ trì" field and the attendance role follow each other
@@ -76,6 +77,8 @@
     const order = event.target.querySelector('input[name$="-order"]');
     if (!order) return;
     const group = event.target.closest('.inline-group');
+    // Attendance left blank follows the member order when saved.
+    if (group.id === 'attendances-group') return;
     const numbers = Array.from(group.querySelectorAll('input[name$="-order"]'))
       .filter(function (input) { return input !== order && !input.name.includes('__prefix__'); })
       .map(function (input) { return parseInt(input.value, 10) || 0; });

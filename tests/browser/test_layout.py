@@ -10,7 +10,7 @@ def test_home_header_footer_and_accessibility(page, live_server, axe, screenshot
     page.set_viewport_size(viewport)
     page.goto(live_server.url + "/")
     header = page.locator("header.site-header").text_content()
-    assert "Ban Chỉ đạo phát triển khoa học, công nghệ" in header
+    assert "Ban Chỉ đạo về phát triển khoa học, công nghệ" in header
     assert "Xã Minh Đức" in header
     footer = page.locator("footer.site-footer").text_content()
     assert "Hôm nay" in footer and "Tổng lượt truy cập" in footer and "Tháng này" in footer

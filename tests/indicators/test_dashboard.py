@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -21,7 +23,43 @@ def test_year_page_shows_the_seed_figures(client, seed):
     for text in SEED_TEXTS:
         assert text in html
     assert "Chỉ số chuyển đổi số năm 2025" in html
-    assert "Chưa có chỉ tiêu" in html and "Chưa có số liệu năm trước" in html
+
+    assert html.count("Chưa có chỉ tiêu cho năm 2025; chưa có số liệu năm 2024 để so sánh.") == 1
+    assert "Chưa có số liệu năm trước" not in html
+    assert html.count("Chưa có chỉ tiêu") == 1
+
+
+def test_sources_are_short_links_to_the_meeting(client, db):
+    from indicators import demo
+    from meetings import demo as meetings_demo
+
+    from .conftest import FakeCommand
+
+    meetings_demo.load(FakeCommand())
+    demo.load(FakeCommand())
+    html = page(client)
+    assert html.count(">Cuộc họp 15/01/2026</a>") == 9
+    assert "Báo cáo kết quả thực hiện Nghị quyết số 57-NQ/TW năm 2025" not in html
+
+
+def test_a_computed_rate_shows_how(client, seed):
+    html = page(client)
+    assert "1.688 / 2.945 hồ sơ" in html
+    home = client.get(reverse("portal:home")).content.decode()
+    assert "57,32%" in home and "1.688 / 2.945 hồ sơ" in home
+
+
+def test_a_section_without_targets_says_so_once_when_others_have_one(client, seed):
+    from indicators.models import Target
+
+    Target.objects.create(
+        indicator=Indicator.objects.get(code="ho-so-tiep-nhan"), year=2025, value=2000, basis="KH"
+    )
+    html = page(client)
+    # Xã hội số and Hạ tầng số, each above its tiles and in its rows of the table (the
+    # table's copy is for print and phones, where the tiles are not shown)
+    assert html.count("Chưa có chỉ tiêu cho năm 2025") == 4
+    assert "Chỉ số không ghi chỉ tiêu là chưa có chỉ tiêu" in html
 
 
 def test_dashboard_shows_the_latest_year_with_published_figures(client, seed):
@@ -93,7 +131,9 @@ def test_chart_is_accessible_svg_with_text_alternative(client, seed):
 
 def test_page_has_no_inline_script_or_style(client, seed):
     html = page(client)
-    assert "<script" not in html and "style=" not in html and "onclick" not in html
+    # Scripts only from static files (progressive enhancement), never inline.
+    assert not re.search(r"<script(?![^>]*\ssrc=)", html)
+    assert "style=" not in html and " onclick=" not in html
 
 
 def test_print_stylesheet_is_linked(client, seed):
@@ -134,7 +174,7 @@ def test_indicator_page_shows_formula_history_and_meeting(client, seed):
     html = client.get(url).content.decode()
     assert "Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến" in html
     assert "50%" in html and "57,32%" in html
-    assert "÷" in html and "Quyết định số 766/QĐ-TTg" in html
+    assert "1.000 / 2.000 hồ sơ" in html and "Quyết định số 766/QĐ-TTg" in html
     assert "Chưa có chỉ tiêu cho chỉ số này." in html
     assert "<svg" in html and 'role="img"' in html
 

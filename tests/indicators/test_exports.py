@@ -20,7 +20,8 @@ YEAR = {"year": 2025}
 def page_values(client):
     """{code: displayed value} read from the page's full table."""
     html = client.get(reverse("indicators:year", kwargs=YEAR)).content.decode()
-    return dict(re.findall(r'<td class="num" data-code="([^"]+)">([^<]+)<', html))
+    cells = re.findall(r'<td class="num" [^>]*data-code="([^"]+)"[^>]*>([^<]+)<', html)
+    return {code: text.strip() for code, text in cells}
 
 
 def read_csv(client):

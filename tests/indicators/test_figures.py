@@ -31,7 +31,7 @@ def test_online_rate_is_computed_to_two_places(seed):
     online = figure("ty-le-ho-so-truc-tuyen")
     assert online.value == Decimal("57.32")
     assert online.display == "57,32%"
-    assert online.formula_display == "1.688 ÷ 2.945 hồ sơ"
+    assert online.formula_display == "1.688 / 2.945 hồ sơ"
 
 
 def test_rate_with_zero_denominator_is_not_computable():

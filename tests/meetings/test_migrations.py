@@ -6,8 +6,8 @@ from django.db.migrations.executor import MigrationExecutor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-BEFORE = [("meetings", "0002_history")]
-AFTER = [("meetings", "0003_time_of_day")]
+BEFORE = [("meetings", "0003_protocol_order")]
+AFTER = [("meetings", "0004_time_of_day")]
 
 
 @pytest.fixture(autouse=True)

@@ -43,3 +43,23 @@ def test_loading_twice_keeps_one_article_and_its_views(loaded):
     assert Article.objects.filter(slug=SEED_ARTICLE_SLUG).count() == 1
     assert Article.objects.get(pk=loaded.pk).view_count == 7
     assert "Đã cập nhật bài viết mẫu" in out.getvalue()
+
+
+def test_demo_article_says_the_commune_held_training_classes(loaded):
+    """The seed's "tập huấn" and "01 máy tính/01 cán bộ, công chức" as 100%, word for word."""
+    text = loaded.body_text
+    assert "Xã mở nhiều lớp tập huấn" in text
+    assert "tỷ lệ 01 máy tính/01 cán bộ, công chức đạt 100%" in text
+    assert "100% cán bộ, công chức xã" in text and "100% hồ sơ thủ tục hành chính" in text
+
+
+def test_searching_without_diacritics_finds_the_training_classes(client, loaded):
+    html = client.get("/tim-kiem/", {"q": "tap huan"}).content.decode()
+    assert loaded.title in html
+    assert "<mark>tập</mark> <mark>huấn</mark>" in html
+
+
+def test_demo_names_the_committee_as_the_seed_does(client, loaded):
+    name = "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
+    assert name in loaded.summary
+    assert name in client.get("/").content.decode()

@@ -12,7 +12,7 @@ def test_home_shows_commune_and_committee(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert "xã Minh Đức" in html or "Xã Minh Đức" in html
-    assert "Ban Chỉ đạo phát triển khoa học, công nghệ" in html
+    assert "Ban Chỉ đạo về phát triển khoa học, công nghệ" in html
     assert 'lang="vi"' in html
 
 
@@ -83,7 +83,13 @@ def test_html_site_map_is_linked_from_the_footer(client):
     html = client.get(reverse("portal:home")).content.decode()
     assert f'href="{reverse("portal:site-map")}">Sơ đồ cổng</a>' in html
     site_map = client.get(reverse("portal:site-map")).content.decode()
-    for label in ("Tin tức", "Cuộc họp", "Kết luận chỉ đạo", "Chỉ số", "Lịch họp (iCalendar)"):
+    for label in (
+        "Tin tức",
+        "Cuộc họp",
+        "Kết luận chỉ đạo",
+        "Chỉ số",
+        "Thêm lịch họp vào điện thoại",
+    ):
         assert label in site_map
 
 
@@ -105,3 +111,55 @@ def test_everything_that_travels_names_the_portal_by_site_url(client, settings, 
     assert "https://bcd.minhduc.example/cuoc-hop/" in calendar and "testserver" not in calendar
     data = client.get(reverse("indicators:year-json", kwargs={"year": 2025})).json()
     assert data["url"] == "https://bcd.minhduc.example/chi-so/2025/"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
+            "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
+        ),
+        ("Ban Chỉ đạo chuyển đổi số xã", "Ban Chỉ đạo chuyển đổi số xã"),
+    ],
+    ids=["untouched-default", "name-an-official-typed"],
+)
+def test_data_migration_renames_only_the_untouched_default(before, after):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("portal.migrations.0006_committee_name_as_the_seed_writes_it")
+    identity = SiteIdentity.current()
+    SiteIdentity.objects.filter(pk=identity.pk).update(committee_name=before)
+    migration.rename(migration.OLD, migration.NEW)(apps, None)
+    identity.refresh_from_db()
+    assert identity.committee_name == after
+
+
+def test_footer_links_an_official_entered_are_shown(client):
+    SiteIdentity.objects.update(
+        footer_links="Cổng Dịch vụ công quốc gia | https://dichvucong.gov.vn\n\n"
+    )
+    html = client.get(reverse("portal:home")).content.decode()
+    assert '<a href="https://dichvucong.gov.vn">Cổng Dịch vụ công quốc gia</a>' in html
+
+
+def test_no_footer_links_block_while_none_is_entered(client):
+    assert ">Liên kết</h3>" not in client.get(reverse("portal:home")).content.decode()
+
+
+@pytest.mark.parametrize(
+    "text", ["Chỉ có tên", "| https://dichvucong.gov.vn", "Tên | javascript:alert(1)"]
+)
+def test_a_malformed_footer_link_gets_a_message(admin_client, text):
+    identity = SiteIdentity.current()
+    url = reverse("admin:portal_siteidentity_change", args=[identity.pk])
+    form = {
+        "commune_name": identity.commune_name,
+        "committee_name": identity.committee_name,
+        "footer_links": text,
+        "visits_before_launch": 0,
+    }
+    html = admin_client.post(url, form).content.decode()
+    assert "Dòng 1 cần có dạng “Tên | https://địa-chỉ”." in html

@@ -1,11 +1,21 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 from indicators.models import Indicator
-from meetings.models import AgendaItem, Committee, Directive, Issue, Meeting
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Committee,
+    Directive,
+    Issue,
+    Meeting,
+    Membership,
+    Person,
+)
 from news.models import Article, Category
 from portal import search
 from portal.models import SearchEntry
@@ -13,6 +23,7 @@ from portal.models import SearchEntry
 pytestmark = pytest.mark.django_db
 
 NOW = timezone.now()
+POSTGRESQL = pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_trgm is PostgreSQL's")
 
 
 def article(title, body="<p>Nội dung.</p>", status=Article.Status.PUBLISHED, **fields):
@@ -173,10 +184,20 @@ def test_empty_query_asks_for_words(client):
     assert "Hãy nhập từ cần tìm" in response.content.decode()
 
 
-@pytest.mark.parametrize("params", [{"tu_ngay": "32/13/2026"}, {"loai": "khong-co"}])
-def test_bad_filters_are_a_400_with_a_message(client, params):
-    response = client.get(reverse("portal:search"), {"q": "so", **params})
+def test_bad_dates_are_a_400_with_a_message(client):
+    response = client.get(reverse("portal:search"), {"q": "so", "tu_ngay": "32/13/2026"})
     assert response.status_code == 400
+    assert 'class="field-error"' in response.content.decode()
+
+
+@pytest.mark.parametrize("params", [{"loai": "khong-co"}, {"chuyen_muc": "khong-co"}])
+def test_unknown_filters_are_ignored_and_said_on_the_page(client, params):
+    article("Chuyển đổi số")
+    response = client.get(reverse("portal:search"), {"q": "chuyen doi so", **params})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Bộ lọc “khong-co” không có trên cổng nên đã được bỏ qua" in html
+    assert "Tìm thấy" in html and "Chuyển đổi số" in html
 
 
 @pytest.mark.parametrize("page", ["abc", "0", "99"])
@@ -212,3 +233,109 @@ def test_rebuild_recreates_the_index():
     SearchEntry.objects.all().delete()
     search.rebuild()
     assert titles("chuyen doi so") == ["Chuyển đổi số"]
+
+
+def test_zero_results_say_so_and_what_to_try(client):
+    article("Chuyển đổi số")
+    response = client.get(reverse("portal:search"), {"q": "khongcotu"})
+    html = response.content.decode()
+    assert "Không tìm thấy kết quả cho «khongcotu»" in html
+    assert "dùng ít từ hơn" in html and "kiểm tra chính tả" in html
+    assert "Hãy nhập từ cần tìm" not in html
+
+
+def test_zero_results_with_filters_offer_the_search_without_them(client):
+    article("Chuyển đổi số")
+    response = client.get(
+        reverse("portal:search"),
+        {"q": "chuyen doi so", "tu_ngay": "2001-01-01", "den_ngay": "2001-01-02"},
+    )
+    html = response.content.decode()
+    assert "Không tìm thấy kết quả cho «chuyen doi so»" in html
+    assert 'href="/tim-kiem/?q=chuyen%20doi%20so">bỏ bộ lọc' in html
+
+
+def test_exact_phrase_ranks_above_scattered_words():
+    article("Số liệu chuyển về đổi mới")
+    article("Chuyển đổi số cấp xã")
+    assert titles("chuyen doi so") == ["Chuyển đổi số cấp xã", "Số liệu chuyển về đổi mới"]
+
+
+def test_phrase_in_a_body_ranks_above_scattered_words_in_a_body():
+    article("Tin một", body="<p>Số hóa, chuyển giao và đổi mới.</p>")
+    article("Tin hai", body="<p>Xã đẩy mạnh chuyển đổi số.</p>")
+    assert titles("chuyen doi so") == ["Tin hai", "Tin một"]
+
+
+def test_articles_rank_above_directive_fragments_at_an_equal_match():
+    held = meeting("Họp quý I")
+    Directive.objects.create(meeting=held, text="Đẩy mạnh chuyển đổi số trong năm.")
+    article("Kết quả năm 2025", body="<p>Xã đẩy mạnh chuyển đổi số trong năm.</p>")
+    found = [(e.kind, e.title) for e in search.search("chuyen doi so", kind="")]
+    kinds = [kind for kind, _ in found if kind in ("news", "directive")]
+    assert kinds == ["news", "directive"]
+
+
+def test_numbers_are_found_without_their_thousands_dot(client):
+    article("Kết quả", body="<p>Xã tiếp nhận 2.945 hồ sơ.</p>")
+    assert titles("2945") == ["Kết quả"]
+    html = client.get(reverse("portal:search"), {"q": "2945"}).content.decode()
+    assert "<mark>2.945</mark>" in html
+
+
+def test_excerpts_cut_at_word_boundaries_and_mark_words_with_their_diacritics(client):
+    filler = " ".join(["Ban Chỉ đạo họp bàn nhiệm vụ năm 2026 của xã."] * 12)
+    article("Tin dài", body=f"<p>{filler} Xã mở lớp tập huấn kỹ năng số. {filler}</p>")
+    html = client.get(reverse("portal:search"), {"q": "tap huan"}).content.decode()
+    excerpt = html.split('class="result__excerpt">')[1].split("</p>")[0]
+    assert "<mark>tập</mark> <mark>huấn</mark>" in excerpt
+    assert excerpt.startswith("…") and excerpt.endswith("…")
+    words = set(filler.replace(".", "").split()) | {"Xã", "mở", "lớp", "kỹ", "năng", "số"}
+    first, last = excerpt[1:].split()[0], excerpt[:-1].split()[-1].rstrip(".")
+    assert first in words and last in words
+
+
+def test_people_are_found_by_name_on_the_committee_page_and_their_meetings():
+    person = Person.objects.create(full_name="Trần Văn Phương")
+    committee = Committee.objects.create(slug="bcd", name="Ban Chỉ đạo")
+    Membership.objects.create(committee=committee, person=person, title="Trưởng Ban")
+    chaired = meeting("Họp quý I", chair=person)
+    attended = meeting("Họp quý II")
+    Attendance.objects.create(meeting=attended, person=person)
+    meeting("Họp quý III")
+    found = {(e.kind, e.title) for e in search.search("Tran Van Phuong")}
+    assert found == {
+        ("committee", "Ban Chỉ đạo"),
+        ("meeting", chaired.title),
+        ("meeting", attended.title),
+    }
+    person.full_name = "Trần Văn Phúc"
+    person.save()
+    assert {e.title for e in search.search("tran van phuc")} == {
+        "Ban Chỉ đạo",
+        "Họp quý I",
+        "Họp quý II",
+    }
+
+
+@POSTGRESQL
+def test_a_misspelt_query_gets_a_suggestion_from_the_indexed_words(client):
+    article("Lớp tập huấn kỹ năng số")
+    html = client.get(reverse("portal:search"), {"q": "tap huann"}).content.decode()
+    assert "Không tìm thấy kết quả" in html
+    assert 'Có phải bạn muốn tìm: <a href="/tim-kiem/?q=tap%20huan">tap huan</a>' in html
+
+
+@POSTGRESQL
+def test_suggestions_never_reveal_words_of_drafts(client):
+    article("Bí mật nội bộ", status=Article.Status.DRAFT)
+    html = client.get(reverse("portal:search"), {"q": "bi matt"}).content.decode()
+    assert "Có phải bạn muốn tìm" not in html
+
+
+def test_zero_results_query_count_is_fixed(client, django_assert_num_queries):
+    url = reverse("portal:search")
+    client.get(url, {"q": "x"})
+    # identity, visits, categories, count; on PostgreSQL the nearest words and their check
+    with django_assert_num_queries(6 if connection.vendor == "postgresql" else 4):
+        client.get(url, {"q": "khongcotu"})

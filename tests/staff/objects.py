@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from indicators.models import Indicator, IndicatorGroup, Target, Value
 from meetings import models as meetings
 from news.models import Article, Attachment, Category, Tag
-from portal.models import DailyVisits, SearchEntry, SiteIdentity
+from portal.models import DailyVisits, SearchEntry, SearchWord, SiteIdentity
 
 _numbers = itertools.count(1)
 START = datetime.datetime(2026, 1, 15, 8, tzinfo=datetime.UTC)
@@ -129,6 +129,7 @@ MAKERS = {
     "portal.SearchEntry": lambda: SearchEntry.objects.create(
         kind=SearchEntry.Kind.NEWS, object_id=10_000 + n(), title="Mục", url="/"
     ),
+    "portal.SearchWord": lambda: SearchWord.objects.create(word=f"tu{n()}"),
     "auth.User": lambda: get_user_model().objects.create_user(f"nguoidung{n()}"),
     "auth.Group": lambda: Group.objects.create(name=f"Nhóm thử {n()}"),
     "axes.AccessAttempt": lambda: _access(

@@ -82,6 +82,7 @@ TABLE = {
     "portal.SiteIdentity": ("admin", rights({L, Q}, NOBODY, ADMIN_ONLY, NOBODY)),
     "portal.DailyVisits": ("admin", rights({L, Q}, NOBODY, NOBODY, ADMIN_ONLY)),
     "portal.SearchEntry": (None, rights(NOBODY)),
+    "portal.SearchWord": (None, rights(NOBODY)),
     "auth.User": ("admin", rights(ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY)),
     "auth.Group": ("admin", rights(ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY)),
     "axes.AccessAttempt": ("admin", LOGINS_ROW),

@@ -148,3 +148,27 @@ def test_directives_dated_before_their_meeting_are_listed_for_the_secretary(offi
         "Kết luận ghi hạn cũ"
     ]
     assert "Kết luận có ngày trước ngày họp" not in titles(official(roles.LEADER))
+
+
+def test_leaders_and_administrators_are_told_which_contact_fields_are_empty(official):
+    from portal.models import SiteIdentity
+
+    SiteIdentity.objects.update(owner_agency="Ủy ban nhân dân xã Minh Đức")
+    for role in (roles.LEADER, roles.ADMINISTRATOR):
+        lists = titles(official(role))
+        assert lists["Thông tin liên hệ cổng còn thiếu"] == [
+            "Người chịu trách nhiệm",
+            "Địa chỉ",
+            "Điện thoại",
+            "Thư điện tử",
+        ]
+    assert "Thông tin liên hệ cổng còn thiếu" not in titles(official(roles.SECRETARY))
+
+
+def test_the_contact_section_empties_once_every_field_is_filled(official):
+    from portal.models import SiteIdentity
+
+    SiteIdentity.objects.update(
+        owner_agency="UBND xã", responsible_person="A", address="B", phone="1", email="a@b.vn"
+    )
+    assert titles(official(roles.ADMINISTRATOR))["Thông tin liên hệ cổng còn thiếu"] == []

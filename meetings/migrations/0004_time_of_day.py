@@ -23,7 +23,7 @@ def exact_hours(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0002_history"),
+        ("meetings", "0003_protocol_order"),
     ]
 
     operations = [
