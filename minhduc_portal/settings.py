@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Refuses an oversized upload from its Content-Length, before its body is read.
+    "portal.middleware.RequestSizeLimitMiddleware",
     # Counts visits before any page cache can answer the request.
     "portal.middleware.VisitCounterMiddleware",
     # Anonymous pages from the shared cache; after the counter, before sessions.
@@ -180,6 +182,11 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 # Production serves MEDIA_ROOT from the web server in front of gunicorn (see README).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=not PRODUCTION)
+# Files the public may not always see (portal.media): served only through a view that asks
+# their owner; with MEDIA_ACCEL_REDIRECT nginx sends them from an internal location.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private-media")
+MEDIA_ACCEL_REDIRECT = env.bool("MEDIA_ACCEL_REDIRECT", default=False)
+PRIVATE_FILE_FINDERS = ["news.files.find", "meetings.files.find"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -189,9 +196,16 @@ STORAGES = {
         )
     },
 }
-# Uploads larger than this are refused before they reach a form.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
+# A request body larger than this is refused with a 413 before it is read; one file is at
+# most 20 MB (portal.uploads), so a save can carry a file and the rest of its form.
+MAX_REQUEST_BYTES = env.int("MAX_REQUEST_BYTES", default=30 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "portal.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 SESSION_COOKIE_HTTPONLY = True
 # Only staff have sessions (public pages never touch them). A working day of inactivity

@@ -2,12 +2,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from indicators.sitemaps import sitemaps as indicator_sitemaps
 from meetings.sitemaps import sitemaps as meeting_sitemaps
 from news.sitemaps import sitemaps as news_sitemaps
-from portal import errors
+from portal import errors, media
 
 from . import views
 from .sitemaps import SitePagesSitemap, on_site_url
@@ -43,12 +42,14 @@ urlpatterns = [
     path("chi-so/", include("indicators.urls")),
     path("quan-tri/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # Files whose owner decides who sees them (portal.media); unknown names are 404.
+    path("tep/<path:name>", media.private_file, name="private-file"),
 ]
 
 if settings.SERVE_MEDIA:
     # Local runs serve uploads from Django; production puts them behind the web server.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", media.public_file),
     ]
 
 handler400 = errors.bad_request

@@ -3,7 +3,12 @@
 The 500 page is Django's default handler with templates/500.html, which needs no context.
 """
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
+
+from .uploads import RequestTooLarge
 
 ERRORS = {
     400: (
@@ -16,6 +21,11 @@ ERRORS = {
         "Trang bạn tìm không có hoặc đã được chuyển đi. "
         "Hãy kiểm tra lại địa chỉ, hoặc tìm nội dung bằng ô tìm kiếm.",
     ),
+    413: (
+        "Tệp gửi lên quá lớn",
+        "Mỗi lần lưu chỉ gửi được tối đa %(limit)s. Hãy gửi ít tệp hơn trong một lần lưu, "
+        "hoặc thu nhỏ tệp rồi thử lại.",
+    ),
     "csrf": (
         "Biểu mẫu đã hết hạn",
         "Yêu cầu chưa được thực hiện vì biểu mẫu đã quá hạn hoặc trình duyệt đang chặn cookie. "
@@ -24,14 +34,25 @@ ERRORS = {
 }
 
 
-def _render(request, key, status):
+def _render(request, key, status, **params):
     title, text = ERRORS[key]
+    text = text % params if params else text
     error = {"code": status, "title": title, "text": text}
     return render(request, "errors/error.html", {"error": error}, status=status)
 
 
 def bad_request(request, exception=None):
+    if isinstance(exception, (RequestTooLarge, RequestDataTooBig)):  # found reading the body
+        return request_too_large(request)
     return _render(request, 400, 400)
+
+
+def request_too_large(request):
+    limit = filesizeformat(settings.MAX_REQUEST_BYTES)
+    response = _render(request, 413, 413, limit=limit)
+    # The body was not read: the connection cannot carry another request.
+    response["Connection"] = "close"
+    return response
 
 
 def permission_denied(request, exception=None):

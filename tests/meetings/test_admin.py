@@ -141,7 +141,7 @@ def test_attachment_type_is_checked_in_vietnamese(admin_client, committee, peopl
         }
     )
     html = admin_client.post(ADD, data).content.decode()
-    assert "Tệp “exe” không được nhận" in html
+    assert "Tệp “virus.exe” không được nhận" in html
     assert not Meeting.objects.exists()
 
 
