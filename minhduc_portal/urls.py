@@ -44,6 +44,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     # Files whose owner decides who sees them (portal.media); unknown names are 404.
     path("tep/<path:name>", media.private_file, name="private-file"),
+    # The 413 page, for the web server in front to show when it refuses a body itself.
+    path("qua-lon/", errors.request_too_large, name="request-too-large"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -49,10 +49,9 @@ def bad_request(request, exception=None):
 
 def request_too_large(request):
     limit = filesizeformat(settings.MAX_REQUEST_BYTES)
-    response = _render(request, 413, 413, limit=limit)
-    # The body was not read: the connection cannot carry another request.
-    response["Connection"] = "close"
-    return response
+    # No "Connection: close" here: WSGI forbids hop-by-hop headers, and gunicorn's sync
+    # workers close every connection after its answer anyway.
+    return _render(request, 413, 413, limit=limit)
 
 
 def permission_denied(request, exception=None):
