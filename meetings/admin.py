@@ -110,7 +110,8 @@ class DirectiveInline(IssueInline):
 
 class AttachmentInline(admin.TabularInline):
     model = Attachment
-    fields = ["title", "kind", "file", "public"]
+    fields = ["title", "kind", "file", "original_name", "public"]
+    readonly_fields = ["original_name"]
     extra = 1
 
 

@@ -36,7 +36,8 @@ class TagAdmin(HistoryAdmin):
 class AttachmentInline(admin.TabularInline):
     model = Attachment
     extra = 1
-    fields = ["title", "file", "order"]
+    fields = ["title", "file", "original_name", "order"]
+    readonly_fields = ["original_name"]
 
 
 class ArticleAdminForm(forms.ModelForm):

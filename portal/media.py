@@ -25,6 +25,8 @@ from django.utils.module_loading import import_string
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
+from .uploads import opens_inline
+
 # Longer names are no file of ours (a filesystem would refuse them with an error).
 MAX_NAME_LENGTH = 255
 PUBLIC_MAX_AGE = 300
@@ -40,7 +42,7 @@ class ServedFile:
 
     @property
     def inline(self):
-        return self.content_type.startswith("image/") or self.content_type == "application/pdf"
+        return opens_inline(self.content_type)
 
 
 class PrivateStorage(FileSystemStorage):

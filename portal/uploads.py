@@ -47,8 +47,12 @@ class Kind:
 
     @property
     def inline(self):
-        """Opened in the browser (images, PDF); every other type is downloaded."""
-        return self.is_image or self.content_type == "application/pdf"
+        return opens_inline(self.content_type)
+
+
+def opens_inline(content_type):
+    """Images and PDFs open in the browser; every other type is downloaded."""
+    return content_type.startswith("image/") or content_type == "application/pdf"
 
 
 KINDS = {
@@ -244,15 +248,12 @@ def display_name(name):
 
 
 def stored_name(original, extension=None):
-    """A slug of the original name plus a random part: ``bao-cao-nam-2025-k3j9x2ab.pdf``."""
+    """A slug of the original name plus a random part: ``bao-cao-nam-2025-5f3a9c1e.pdf``."""
     stem = posixpath.splitext(display_name(original))[0]
     extension = extension or extension_of(original)
     slug = slugify_vi(stem)[:60].strip("-") or "tep"
-    return (
-        f"{slug}-{secrets.token_hex(4)}.{extension}"
-        if extension
-        else f"{slug}-{secrets.token_hex(4)}"
-    )
+    suffix = f".{extension}" if extension else ""
+    return f"{slug}-{secrets.token_hex(4)}{suffix}"
 
 
 @deconstructible

@@ -144,3 +144,15 @@ def test_files_are_not_in_the_public_folder(category, settings, tmp_path):
     assert not [path for path in tmp_path.rglob("*") if path.is_file()]
     assert private_storage().exists(attachment.file.name)
     assert private_storage().exists(article.cover.name)
+
+
+def test_the_admin_shows_the_original_name_beside_the_stored_one(admin_client, category):
+    from django.urls import reverse
+
+    article = make_article(category=category)
+    attachment = attach(article)
+    html = admin_client.get(
+        reverse("admin:news_article_change", args=[article.pk])
+    ).content.decode()
+    assert "Báo cáo tổng kết đ.pdf" in html
+    assert f'href="{attachment.file.url}"' in html
