@@ -6,9 +6,6 @@ The 500 page is Django's default handler with templates/500.html, which needs no
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.shortcuts import render
-from django.template.defaultfilters import filesizeformat
-
-from .uploads import RequestTooLarge
 
 ERRORS = {
     400: (
@@ -23,7 +20,7 @@ ERRORS = {
     ),
     413: (
         "Tệp gửi lên quá lớn",
-        "Mỗi lần lưu chỉ gửi được tối đa %(limit)s. Hãy gửi ít tệp hơn trong một lần lưu, "
+        "Mỗi lần lưu chỉ gửi được tối đa %(limit)s MB. Hãy gửi ít tệp hơn trong một lần lưu, "
         "hoặc thu nhỏ tệp rồi thử lại.",
     ),
     "csrf": (
@@ -34,24 +31,16 @@ ERRORS = {
 }
 
 
-def _render(request, key, status, **params):
+def _render(request, key, status):
     title, text = ERRORS[key]
-    text = text % params if params else text
     error = {"code": status, "title": title, "text": text}
     return render(request, "errors/error.html", {"error": error}, status=status)
 
 
 def bad_request(request, exception=None):
-    if isinstance(exception, (RequestTooLarge, RequestDataTooBig)):  # found reading the body
+    if isinstance(exception, RequestDataTooBig):  # found while the body was being read
         return request_too_large(request)
     return _render(request, 400, 400)
-
-
-def request_too_large(request):
-    limit = filesizeformat(settings.MAX_REQUEST_BYTES)
-    # No "Connection: close" here: WSGI forbids hop-by-hop headers, and gunicorn's sync
-    # workers close every connection after its answer anyway.
-    return _render(request, 413, 413, limit=limit)
 
 
 def permission_denied(request, exception=None):
@@ -64,3 +53,11 @@ def page_not_found(request, exception=None):
 
 def csrf_failure(request, reason=""):
     return _render(request, "csrf", 403)
+
+
+def request_too_large(request):
+    """The 413 page, naming the limit (portal.request_limit, and nginx's error_page)."""
+    title, text = ERRORS[413]
+    limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
+    error = {"code": 413, "title": title, "text": text % {"limit": limit}}
+    return render(request, "errors/error.html", {"error": error}, status=413)

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.urls import Resolver404, resolve
 
-from . import counting, errors
+from . import counting
 from .models import DailyVisits
 
 logger = logging.getLogger(__name__)
@@ -109,23 +109,3 @@ class VisitCounterMiddleware:
             return None
         seen[key] = now
         return seen
-
-
-class RequestSizeLimitMiddleware:
-    """Refuse a body over MAX_REQUEST_BYTES from its Content-Length, before reading any of it.
-
-    Early in the stack, so nothing (CSRF, sessions) has touched the body yet. Bodies without
-    a length are cut off by portal.uploads.LimitedUploadHandler as they arrive.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        try:
-            length = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            length = 0
-        if length > settings.MAX_REQUEST_BYTES:
-            return errors.request_too_large(request)
-        return self.get_response(request)

@@ -13,10 +13,8 @@ import secrets
 import zipfile
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.exceptions import SuspiciousOperation, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.uploadhandler import FileUploadHandler
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
@@ -268,28 +266,3 @@ class UploadTo:
 
     def __eq__(self, other):
         return isinstance(other, UploadTo) and self.folder == other.folder
-
-
-class RequestTooLarge(SuspiciousOperation):
-    """A request body over MAX_REQUEST_BYTES; answered with the 413 page (portal.errors)."""
-
-
-class LimitedUploadHandler(FileUploadHandler):
-    """The backstop behind RequestSizeLimitMiddleware: stop reading once the limit is passed.
-
-    The middleware refuses a request whose Content-Length is too large before any byte of
-    the body is read; this counts what is actually received, whatever the header said.
-    """
-
-    def __init__(self, request=None):
-        super().__init__(request)
-        self.received = 0
-
-    def receive_data_chunk(self, raw_data, start):
-        self.received += len(raw_data)
-        if self.received > settings.MAX_REQUEST_BYTES:
-            raise RequestTooLarge("Upload over MAX_REQUEST_BYTES")
-        return raw_data
-
-    def file_complete(self, file_size):
-        return None
