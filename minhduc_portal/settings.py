@@ -81,11 +81,12 @@ MIDDLEWARE = [
     "portal.middleware.VisitCounterMiddleware",
     # Anonymous pages from the shared cache; after the counter, before sessions.
     "portal.page_cache.AnonymousPageCacheMiddleware",
-    # Before anything reads a body: refuses an oversized one from its Content-Length.
-    "portal.request_limit.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF, the first to read a body: refuses an oversized one from its Content-Length
+    # (nothing above reads it, so no byte of it has been received yet).
+    "portal.request_limit.RequestSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

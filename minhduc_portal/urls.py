@@ -1,12 +1,11 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path, re_path
+from django.urls import include, path
 
 from indicators.sitemaps import sitemaps as indicator_sitemaps
 from meetings.sitemaps import sitemaps as meeting_sitemaps
 from news.sitemaps import sitemaps as news_sitemaps
-from portal import errors, media
+from portal import errors
 
 from . import views
 from .sitemaps import SitePagesSitemap, on_site_url
@@ -42,17 +41,9 @@ urlpatterns = [
     path("chi-so/", include("indicators.urls")),
     path("quan-tri/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
-    # Files whose owner decides who sees them (portal.media); unknown names are 404.
-    path("tep/<path:name>", media.private_file, name="private-file"),
-    # The 413 page, for the web server in front to show when it refuses a body itself.
-    path("qua-lon/", errors.request_too_large, name="request-too-large"),
+    # Uploaded files (the private ones, and /media/ when Django serves it) and the 413 page.
+    path("", include("portal.urls")),
 ]
-
-if settings.SERVE_MEDIA:
-    # Local runs serve uploads from Django; production puts them behind the web server.
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", media.public_file),
-    ]
 
 handler400 = errors.bad_request
 handler403 = errors.permission_denied
