@@ -124,7 +124,8 @@ class DirectiveInline(IssueInline):
 
 class AttachmentInline(CardsInline):
     model = Attachment
-    fields = ["title", "kind", "file", "public"]
+    fields = ["title", "kind", "file", "original_name", "public"]
+    readonly_fields = ["original_name"]
     extra = 1
 
 

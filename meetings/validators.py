@@ -1,8 +1,9 @@
+"""Kept only because early migrations name it; files are checked by portal.uploads now."""
+
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-ATTACHMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jpg", "jpeg", "png"]
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 
 

@@ -112,6 +112,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF, the first to read a body: refuses an oversized one from its Content-Length
+    # (nothing above reads it, so no byte of it has been received yet).
+    "portal.request_limit.RequestSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -214,6 +217,11 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 BACKUP_DIR = env.path("BACKUP_DIR", default=VAR_DIR / "backups")
 # Production serves MEDIA_ROOT from the web server in front of gunicorn (see README).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=not PRODUCTION)
+# Files the public may not always see (portal.media): served only through a view that asks
+# their owner; with MEDIA_ACCEL_REDIRECT nginx sends them from an internal location.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private-media")
+MEDIA_ACCEL_REDIRECT = env.bool("MEDIA_ACCEL_REDIRECT", default=False)
+PRIVATE_FILE_FINDERS = ["news.files.find", "meetings.files.find"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -223,9 +231,16 @@ STORAGES = {
         )
     },
 }
-# Uploads larger than this are refused before they reach a form.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
+# A request body larger than this is refused with a 413 before it is read; one file is at
+# most 20 MB (portal.uploads), so a save can carry a file and the rest of its form.
+MAX_REQUEST_BYTES = env.int("MAX_REQUEST_BYTES", default=30 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "portal.request_limit.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 SESSION_COOKIE_HTTPONLY = True
 # Only staff have sessions (public pages never touch them). A working day of inactivity

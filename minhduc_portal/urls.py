@@ -1,8 +1,6 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path, re_path
-from django.views.static import serve
+from django.urls import include, path
 
 from indicators.sitemaps import sitemaps as indicator_sitemaps
 from meetings.sitemaps import sitemaps as meeting_sitemaps
@@ -44,13 +42,9 @@ urlpatterns = [
     path("chi-so/", include("indicators.urls")),
     path("quan-tri/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # Uploaded files (the private ones, and /media/ when Django serves it) and the 413 page.
+    path("", include("portal.urls")),
 ]
-
-if settings.SERVE_MEDIA:
-    # Local runs serve uploads from Django; production puts them behind the web server.
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
 
 handler400 = errors.bad_request
 handler403 = errors.permission_denied

@@ -37,7 +37,8 @@ class TagAdmin(HistoryAdmin):
 class AttachmentInline(admin.TabularInline):
     model = Attachment
     extra = 1
-    fields = ["title", "file", "order"]
+    fields = ["title", "file", "original_name", "order"]
+    readonly_fields = ["original_name"]
 
 
 # Only a reviewer publishes an article or returns it to its writer.

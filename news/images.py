@@ -9,7 +9,6 @@ import posixpath
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
@@ -89,9 +88,9 @@ def clean_original(file):
     return _encode(image, "JPEG", quality=88, optimize=True), image.width, image.height
 
 
-def write_renditions(name):
+def write_renditions(storage, name):
     """Store the WebP and JPEG renditions of the stored original `name`."""
-    with default_storage.open(name) as stored, Image.open(stored) as opened:
+    with storage.open(name) as stored, Image.open(stored) as opened:
         image = _flatten(opened)
     for width in rendition_widths(image.width):
         height = round(image.height * width / image.width)
@@ -101,13 +100,21 @@ def write_renditions(name):
             ("jpg", "JPEG", {"quality": 82, "optimize": True, "progressive": True}),
         ):
             target = rendition_name(name, width, ext)
-            default_storage.delete(target)
-            default_storage.save(target, _encode(resized, fmt, **options))
+            storage.delete(target)
+            storage.save(target, _encode(resized, fmt, **options))
 
 
-def delete_cover(name, width):
+def rendition_names(name, width):
+    """Every stored rendition of the original `name`, `width` pixels wide."""
+    return [
+        rendition_name(name, w, ext)
+        for w in rendition_widths(width or WIDTHS[-1])
+        for ext in ("webp", "jpg")
+    ]
+
+
+def delete_cover(storage, name, width):
     """Remove a stored original and its renditions (after the cover was replaced or cleared)."""
-    for w in rendition_widths(width or WIDTHS[-1]):
-        for ext in ("webp", "jpg"):
-            default_storage.delete(rendition_name(name, w, ext))
-    default_storage.delete(name)
+    for rendition in rendition_names(name, width):
+        storage.delete(rendition)
+    storage.delete(name)

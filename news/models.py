@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -12,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField, create_sanitizer
 from simple_history.models import HistoricalRecords
 
-from meetings.validators import validate_attachment_size
+from portal import uploads
+from portal.media import private_storage
 from portal.text import plain_text, slugify_vi
 
 from . import images
@@ -20,6 +20,7 @@ from .slugs import RESERVED_SLUGS, unique_slug, validate_not_reserved
 from .text import BODY_EXTENSIONS, normalize_tags, scope_header_cells
 
 ATTACHMENT_EXTENSIONS = ["pdf", "docx", "xlsx"]
+ATTACHMENT_MAX_BYTES = 20 * uploads.MB
 RELATED_COUNT = 5
 
 
@@ -130,6 +131,8 @@ class Article(models.Model):
     cover = models.ImageField(
         _("ảnh bìa"),
         upload_to="tin-tuc/anh/%Y/%m/",
+        # Private: served only while the article is public (news.files).
+        storage=private_storage,
         blank=True,
         width_field="cover_width",
         height_field="cover_height",
@@ -269,15 +272,16 @@ class Article(models.Model):
         new_cover = bool(self.cover) and not self.cover._committed
         if new_cover:
             content, width, height = images.clean_original(self.cover)
-            name = slugify_vi(self.title)[:60] or "anh-bia"
-            self.cover.save(f"{name}.jpg", content, save=False)
+            name = uploads.stored_name(slugify_vi(self.title)[:60] or "anh-bia", "jpg")
+            self.cover.save(name, content, save=False)
             self.cover_width, self.cover_height = width, height
         super().save(*args, **kwargs)
         if new_cover:
-            images.write_renditions(self.cover.name)
+            images.write_renditions(self.cover.storage, self.cover.name)
         old_name, old_width = getattr(self, "_loaded_cover", (None, None))
         if old_name and old_name != self.cover.name:
-            transaction.on_commit(lambda: images.delete_cover(old_name, old_width))
+            storage = self.cover.storage
+            transaction.on_commit(lambda: images.delete_cover(storage, old_name, old_width))
         self._loaded_cover = (self.cover.name, self.cover_width)
 
     def get_absolute_url(self):
@@ -339,6 +343,10 @@ class Article(models.Model):
             for width in images.rendition_widths(self.cover_width)
         ]
 
+    def rendition_names(self):
+        """The stored renditions of the cover (served like the cover itself)."""
+        return images.rendition_names(self.cover.name, self.cover_width) if self.cover else []
+
     def cover_rendition_url(self, width=1440):
         """The JPEG rendition closest to `width` (for sharing and feeds)."""
         sources = self.cover_sources()
@@ -379,16 +387,18 @@ class Attachment(models.Model):
     title = models.CharField(_("tên tài liệu"), max_length=255)
     file = models.FileField(
         _("tệp"),
-        upload_to="tin-tuc/tai-lieu/%Y/%m/",
-        validators=[
-            FileExtensionValidator(
-                ATTACHMENT_EXTENSIONS,
-                message=_("Chỉ nhận tệp PDF, DOCX hoặc XLSX."),
-            ),
-            validate_attachment_size,
-        ],
-        help_text=_("PDF, DOCX hoặc XLSX, tối đa 20 MB."),
+        upload_to=uploads.UploadTo("tin-tuc/tai-lieu/%Y/%m/"),
+        # Private: served only while the article is public (news.files).
+        storage=private_storage,
+        max_length=255,
+        validators=[uploads.FileValidator(ATTACHMENT_EXTENSIONS, ATTACHMENT_MAX_BYTES)],
+        help_text=_(
+            "PDF, DOCX hoặc XLSX, tối đa 20 MB mỗi tệp (mỗi lần lưu gửi tối đa 30 MB). "
+            "Nội dung tệp được kiểm tra: tệp đổi đuôi không được nhận."
+        ),
     )
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True, editable=False)
+    content_type = models.CharField(_("loại nội dung"), max_length=100, blank=True, editable=False)
     size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0, editable=False)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
@@ -404,6 +414,8 @@ class Attachment(models.Model):
 
     def save(self, *args, **kwargs):
         if self.file and not self.file._committed:
+            self.original_name = uploads.display_name(self.file.name)
+            self.content_type = uploads.prepare(self.file).content_type
             self.size = self.file.size
         super().save(*args, **kwargs)
 
@@ -412,4 +424,4 @@ class Attachment(models.Model):
 
     @property
     def extension(self):
-        return self.file.name.rsplit(".", 1)[-1].upper() if "." in self.file.name else ""
+        return uploads.extension_of(self.file.name).upper()

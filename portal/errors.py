@@ -3,6 +3,8 @@
 The 500 page is Django's default handler with templates/500.html, which needs no context.
 """
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.shortcuts import render
 
 from . import counting
@@ -17,6 +19,11 @@ ERRORS = {
         "Không tìm thấy trang",
         "Trang bạn tìm không có hoặc đã được chuyển đi. "
         "Hãy kiểm tra lại địa chỉ, hoặc tìm nội dung bằng ô tìm kiếm.",
+    ),
+    413: (
+        "Tệp gửi lên quá lớn",
+        "Mỗi lần lưu chỉ gửi được tối đa %(limit)s MB. Hãy gửi ít tệp hơn trong một lần lưu, "
+        "hoặc thu nhỏ tệp rồi thử lại.",
     ),
     "csrf": (
         "Biểu mẫu đã hết hạn",
@@ -34,6 +41,8 @@ def _render(request, key, status):
 
 
 def bad_request(request, exception=None):
+    if isinstance(exception, RequestDataTooBig):  # found while the body was being read
+        return request_too_large(request)
     return _render(request, 400, 400)
 
 
@@ -47,3 +56,11 @@ def page_not_found(request, exception=None):
 
 def csrf_failure(request, reason=""):
     return _render(request, "csrf", 403)
+
+
+def request_too_large(request):
+    """The 413 page, naming the limit (portal.request_limit, and nginx's error_page)."""
+    title, text = ERRORS[413]
+    limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
+    error = {"code": 413, "title": title, "text": text % {"limit": limit}}
+    return render(request, "errors/error.html", {"error": error}, status=413)

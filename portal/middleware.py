@@ -40,7 +40,13 @@ def is_page_view(request):
     if request.method != "GET":
         return False
     path = request.path
-    skipped = ("/quan-tri/", "/healthz", "/" + settings.STATIC_URL, "/" + settings.MEDIA_URL)
+    skipped = (
+        "/quan-tri/",
+        "/healthz",
+        "/tep/",
+        "/" + settings.STATIC_URL,
+        "/" + settings.MEDIA_URL,
+    )
     if path.startswith(skipped) or path.endswith(NOT_PAGES):
         return False
     user_agent = request.headers.get("User-Agent", "").lower()

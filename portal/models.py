@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from . import uploads
+
 
 def parse_footer_links(text):
     for line in (text or "").splitlines():
@@ -42,7 +44,14 @@ class SiteIdentity(models.Model):
         blank=True,
         help_text=_("Ví dụ: Ủy ban nhân dân xã Minh Đức."),
     )
-    logo = models.ImageField(_("biểu trưng"), upload_to="site/", blank=True)
+    logo = models.ImageField(
+        _("biểu trưng"),
+        # Always public, so in MEDIA_ROOT; re-encoded on save like every uploaded image.
+        upload_to=uploads.UploadTo("site/"),
+        blank=True,
+        validators=[uploads.FileValidator(["png", "jpg", "webp"], 2 * uploads.MB)],
+        help_text=_("Ảnh PNG, JPEG hoặc WebP (không nhận SVG), tối đa 2 MB."),
+    )
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
@@ -76,6 +85,11 @@ class SiteIdentity(models.Model):
 
     def __str__(self):
         return f"{self.committee_name} {self.commune_name}"
+
+    def save(self, *args, **kwargs):
+        if self.logo and not self.logo._committed:
+            uploads.prepare(self.logo)
+        super().save(*args, **kwargs)
 
     @classmethod
     def current(cls):

@@ -27,6 +27,7 @@ os.environ.update(
     DJANGO_SETTINGS_MODULE="minhduc_portal.settings",
     STATIC_ROOT=str(WORK / "static"),
     MEDIA_ROOT=str(WORK / "media"),
+    PRIVATE_MEDIA_ROOT=str(WORK / "private-media"),
     CACHE_URL=f"filecache://{WORK / 'cache'}",
 )
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))

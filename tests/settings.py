@@ -14,6 +14,7 @@ CACHES = {"default": env.cache_url("TEST_CACHE_URL", default="locmemcache://")} 
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 1, "socket_timeout": 1}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="minhduc-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="minhduc-private-media-")
 # live_server cannot serve manifest-hashed names; serve straight from the finders.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True

@@ -1,7 +1,6 @@
 """Meetings and what is recorded at them: attendance, agenda, difficulties, attachments."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
@@ -10,12 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
+from portal import uploads
+from portal.media import private_storage
 from portal.text import shorten
 
 from ..text import unique_slug
-from ..validators import ATTACHMENT_EXTENSIONS, validate_attachment_size
 from .people import Committee, Membership, Person, Role, Unit
 
+# DOC and XLS are left out: their binary format cannot be told apart by content here.
+ATTACHMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "jpg", "png"]
+ATTACHMENT_MAX_BYTES = 20 * uploads.MB
 MINUTES_EXTENSIONS = {
     "Document": True,
     "Paragraph": True,
@@ -240,16 +243,19 @@ class Attachment(models.Model):
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.REPORT)
     file = models.FileField(
         _("tệp"),
-        upload_to="cuoc-hop/%Y/",
-        validators=[
-            FileExtensionValidator(
-                ATTACHMENT_EXTENSIONS,
-                message=_("Tệp “%(extension)s” không được nhận. Chỉ nhận: %(allowed_extensions)s."),
-            ),
-            validate_attachment_size,
-        ],
-        help_text=_("PDF, Word, Excel hoặc ảnh; tối đa 20 MB."),
+        upload_to=uploads.UploadTo("cuoc-hop/%Y/"),
+        # Private: served only while the attachment is public (meetings.files).
+        storage=private_storage,
+        max_length=255,
+        validators=[uploads.FileValidator(ATTACHMENT_EXTENSIONS, ATTACHMENT_MAX_BYTES)],
+        help_text=_(
+            "PDF, Word (DOCX, ODT), Excel (XLSX, ODS) hoặc ảnh JPEG, PNG; tối đa 20 MB mỗi tệp "
+            "(mỗi lần lưu gửi tối đa 30 MB). Tệp DOC, XLS cũ: hãy lưu lại thành DOCX, XLSX. "
+            "Ảnh được lưu lại không kèm thông tin vị trí."
+        ),
     )
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True, editable=False)
+    content_type = models.CharField(_("loại nội dung"), max_length=100, blank=True, editable=False)
     public = models.BooleanField(_("công khai"), default=True)
 
     history = HistoricalRecords()
@@ -261,6 +267,12 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:
+            self.original_name = uploads.display_name(self.file.name)
+            self.content_type = uploads.prepare(self.file).content_type
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return self.file.url

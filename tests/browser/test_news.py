@@ -11,6 +11,7 @@ from django.urls import reverse
 from news.models import Article, Tag
 from tests.conftest import DESKTOP, PHONE
 from tests.news.factories import image_bytes
+from tests.portal.samples import pdf_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -66,7 +67,7 @@ def write_article(page):
     page.fill("#id_attachments-0-title", "Báo cáo kết quả năm 2025")
     page.set_input_files(
         "#id_attachments-0-file",
-        files=[{"name": "bao-cao.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n"}],
+        files=[{"name": "bao-cao.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}],
     )
 
 
@@ -147,6 +148,9 @@ def test_editor_publishes_from_word_and_a_citizen_reads_it(
     reader.set_viewport_size(DESKTOP)
     cover.scroll_into_view_if_needed()
     reader.wait_for_function("document.querySelector('.article__cover img').complete")
+    # Served through the view that checks the article is published, not from /media/.
+    assert cover.evaluate("img => img.naturalWidth") > 0
+    assert cover.evaluate("img => img.currentSrc").startswith(live_server.url + "/tep/tin-tuc/anh/")
     screenshot(reader, "news-article-1280")
     reader.emulate_media(media="print")
     screenshot(reader, "news-article-print")

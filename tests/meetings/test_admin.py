@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from meetings.models import Meeting, Membership, Role
+from tests.portal.samples import HTML, SVG, image_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -175,19 +176,53 @@ def test_attachment_type_is_checked_in_vietnamese(admin_client, committee, peopl
         }
     )
     html = admin_client.post(ADD, data).content.decode()
-    assert "Tệp “exe” không được nhận" in html
+    assert "Tệp “virus.exe” không được nhận" in html
     assert not Meeting.objects.exists()
 
 
-def test_attachment_size_is_checked(settings):
+def test_attachment_size_is_checked():
     from django.core.exceptions import ValidationError
 
-    from meetings.validators import ATTACHMENT_MAX_BYTES, validate_attachment_size
+    from meetings.models import Attachment
+    from meetings.models.meetings import ATTACHMENT_MAX_BYTES
 
     big = SimpleUploadedFile("lon.pdf", b"x")
     big.size = ATTACHMENT_MAX_BYTES + 1
-    with pytest.raises(ValidationError, match="vượt quá giới hạn"):
-        validate_attachment_size(big)
+    with pytest.raises(ValidationError, match="vượt quá giới hạn 20,0"):
+        Attachment._meta.get_field("file").run_validators(big)
+
+
+@pytest.mark.parametrize("name, data", [("bao-cao.pdf", HTML), ("anh.png", HTML), ("anh.svg", SVG)])
+def test_html_or_svg_under_any_name_is_refused(admin_client, committee, people, name, data):
+    form = meeting_form(committee, people)
+    form.update(management("attachments", 1))
+    form.update(
+        {
+            "attachments-0-title": "Tệp",
+            "attachments-0-kind": "other",
+            "attachments-0-file": SimpleUploadedFile(name, data),
+        }
+    )
+    html = admin_client.post(ADD, form).content.decode()
+    assert "không được nhận" in html or "không phải là tệp" in html
+    assert not Meeting.objects.exists()
+
+
+def test_a_png_with_html_appended_is_saved_without_it(admin_client, committee, people):
+    data = meeting_form(committee, people)
+    data.update(management("attachments", 1))
+    data.update(
+        {
+            "attachments-0-title": "Ảnh",
+            "attachments-0-kind": "other",
+            "attachments-0-public": "on",
+            "attachments-0-file": SimpleUploadedFile("Ảnh họp.png", image_bytes() + HTML),
+        }
+    )
+    assert admin_client.post(ADD, data).status_code == 302
+    attachment = Meeting.objects.get().attachments.get()
+    assert attachment.original_name == "Ảnh họp.png" and attachment.content_type == "image/png"
+    assert b"<script" not in attachment.file.read()
 
 
 def test_members_endpoint_gives_titles_on_the_meeting_date(admin_client, committee, people):

@@ -119,7 +119,10 @@ def test_an_attachment_must_be_pdf_docx_or_xlsx(admin_client, category):
         },
     )
     response = admin_client.post(ADD_URL, data)
-    assert "Chỉ nhận tệp PDF, DOCX hoặc XLSX." in response.content.decode()
+    assert (
+        "Tệp “virus.exe” không được nhận. Chỉ nhận tệp PDF, DOCX, XLSX."
+        in response.content.decode()
+    )
 
 
 def test_staff_preview_shows_a_draft_as_the_public_page_will(admin_client, category):

@@ -2,11 +2,11 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from news import images
+from portal.media import private_storage
 from tests.news.factories import image_bytes, make_article, uploaded_image
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def test_cover_is_stored_in_three_widths_as_webp_and_jpeg(category):
     for width in (480, 960, 1440):
         for ext, fmt in (("webp", "WEBP"), ("jpg", "JPEG")):
             name = images.rendition_name(article.cover.name, width, ext)
-            with default_storage.open(name) as stored, Image.open(stored) as image:
+            with private_storage().open(name) as stored, Image.open(stored) as image:
                 assert (image.format, image.width) == (fmt, width)
                 assert image.height == round(1200 * width / 2000)
 
@@ -50,7 +50,7 @@ def test_location_and_other_exif_are_removed(category):
         for ext in ("webp", "jpg")
     ]
     for name in names:
-        with default_storage.open(name) as stored, Image.open(stored) as image:
+        with private_storage().open(name) as stored, Image.open(stored) as image:
             assert not image.getexif(), name
             assert "exif" not in image.info
 
@@ -97,9 +97,9 @@ def test_a_replaced_cover_leaves_no_old_files(category, django_capture_on_commit
     article.cover = uploaded_image("moi.jpg", size=(1000, 600))
     with django_capture_on_commit_callbacks(execute=True):
         article.save()
-    assert not default_storage.exists(old)
-    assert not default_storage.exists(images.rendition_name(old, 480, "webp"))
-    assert default_storage.exists(images.rendition_name(article.cover.name, 960, "webp"))
+    assert not private_storage().exists(old)
+    assert not private_storage().exists(images.rendition_name(old, 480, "webp"))
+    assert private_storage().exists(images.rendition_name(article.cover.name, 960, "webp"))
 
 
 def test_an_image_with_too_many_pixels_is_refused(monkeypatch):
