@@ -16,7 +16,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from meetings.models import Person, Unit
-from news.models import Tag
+from news.models import Article, Tag
 from tests.portal.xss_world import (
     PAYLOADS,
     REFLECTED,
@@ -24,11 +24,23 @@ from tests.portal.xss_world import (
     YEAR,
     build_world,
     every_payload_is_used,
+    live_markup,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "mat-khau-kiem-thu-xss-2026"
+EDITABLE = ".prose-editor .ProseMirror[contenteditable=true]"
+PASTE = """([selector, html]) => {
+  const target = document.querySelector(selector);
+  target.focus();
+  const data = new DataTransfer();
+  data.setData("text/html", html);
+  data.setData("text/plain", html);
+  target.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true}));
+}"""
+# A crafted POST: the body's field filled behind the editor's back, just before saving.
+BEHIND_THE_EDITOR = "(html) => { document.querySelector('#id_body').value = html; }"
 
 # Markup the portal never produces itself: found in a page, it came from a payload.
 LIVE_MARKUP = """() => {
@@ -173,6 +185,23 @@ def add_in_admin(page, live_server, world):
         obj = model.objects.get(**{field: text})
         world.objects.append(obj)
         world.usage.setdefault(f"admin form {name}.{field}", []).append(PAYLOADS.index(text) + 1)
+
+    page.goto(live_server.url + reverse("admin:news_article_add"))
+    page.fill("#id_title", f"Tin nhập trong trang quản trị {PAYLOADS[6]}")
+    page.fill("#id_summary", PAYLOADS[12])
+    page.locator(EDITABLE).click()
+    page.evaluate(PASTE, [EDITABLE, "<p>Dán từ Word</p>" + " ".join(PAYLOADS[:30])])
+    page.evaluate(BEHIND_THE_EDITOR, "<p>Gửi thẳng</p>" + " ".join(PAYLOADS[30:60]))
+    page.select_option("#id_category", index=1)
+    page.select_option("#id_status", label="Đã đăng")
+    page.click("input[name=_save]")
+    page.wait_for_url(re.compile(r"/news/article/$"))
+    article = Article.objects.get(summary=PAYLOADS[12])
+    assert "Gửi thẳng" in article.body  # the crafted body reached the server
+    assert live_markup(article.body) == [], article.body  # and the sanitiser stripped it
+    world.articles.append(article)
+    world.objects.append(article)
+    world.usage["admin form news_article"] = [7, 13, *range(1, 61)]
 
 
 def test_no_payload_runs_or_becomes_markup_on_any_page(page, live_server):

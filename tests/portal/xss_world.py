@@ -9,6 +9,7 @@ import datetime
 import itertools
 from dataclasses import dataclass, field
 from decimal import Decimal
+from html.parser import HTMLParser
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -408,3 +409,33 @@ def build_world(password):
 
 def every_payload_is_used(world):
     return world.payloads_used == set(range(1, len(PAYLOADS) + 1))
+
+
+class _Markup(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in DANGEROUS_TAGS:
+            self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            scheme = (value or "").strip().lower().replace("\t", "").replace("\n", "")
+            if name.startswith("on") or name in ("style", "srcdoc"):
+                self.found.append(f"<{tag} {name}>")
+            elif scheme.startswith(("javascript:", "vbscript:", "data:")):
+                self.found.append(f"<{tag} {name}={value}>")
+
+
+DANGEROUS_TAGS = {
+    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta",
+    "link", "style", "form", "input", "button", "svg", "math", "noscript", "template",
+}  # fmt: skip
+
+
+def live_markup(html):
+    """Elements and attributes of `html` that could run a script or load something."""
+    parser = _Markup()
+    parser.feed(html)
+    parser.close()
+    return parser.found
