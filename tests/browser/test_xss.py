@@ -10,12 +10,14 @@ HTML source, as its own raw text.
 
 import re
 import time
+from urllib.parse import quote, urlencode
 
 import pytest
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import timezone
 
-from meetings.models import Person, Unit
+from meetings.models import Membership, Person, Unit
 from news.models import Article, Tag
 from tests.portal.xss_world import (
     PAYLOADS,
@@ -81,6 +83,7 @@ LIVE_MARKUP = """() => {
 
 
 RAW_MARKUP = [p for p in PAYLOADS if "<" in p]
+MISSING = "/tin-tuc/" + quote(PAYLOADS[0], safe="") + "/"  # the 404 page shows the address
 
 
 def public_pages(world):
@@ -115,21 +118,10 @@ def public_pages(world):
     # What a visitor types comes back in the page: the search box, a filter, a 404.
     for n in REFLECTED:
         typed = PAYLOADS[n - 1]
-        pages += [f"{search}?{_query(q=typed)}", f"{tracker}?{_query(don_vi=typed, nam=typed)}"]
-    pages.append("/tin-tuc/" + _quote(PAYLOADS[0]) + "/")
+        pages.append(search + "?" + urlencode({"q": typed}))
+        pages.append(tracker + "?" + urlencode({"don_vi": typed, "nam": typed}))
+    pages.append(MISSING)
     return pages
-
-
-def _query(**params):
-    from urllib.parse import urlencode
-
-    return urlencode(params)
-
-
-def _quote(text):
-    from urllib.parse import quote
-
-    return quote(text, safe="")
 
 
 def admin_pages(world):
@@ -137,8 +129,9 @@ def admin_pages(world):
     for model in admin.site._registry:
         meta = model._meta
         pages.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist"))
+    articles = reverse("admin:news_article_changelist")
     for n in REFLECTED[:2]:
-        pages.append(reverse("admin:news_article_changelist") + "?" + _query(q=PAYLOADS[n - 1]))
+        pages.append(articles + "?" + urlencode({"q": PAYLOADS[n - 1]}))
     # Two change forms and one history page of each kind of object: the same template
     # shows the others, and the suite's time is shared.
     opened = {}
@@ -156,10 +149,21 @@ def admin_pages(world):
     pages += [
         reverse("admin:news_article_preview", args=[article.pk]),
         reverse("admin:news_article_simple_history", args=[article.pk, version.history_id]),
-        reverse("admin:meetings_meeting_members"),
+        members_json(world),
         reverse("admin:indicators_value_import"),
     ]
     return pages
+
+
+def members_json(world):
+    """The admin's JSON of a committee's members on a day (for the meeting form's button)."""
+    committee = world.meeting.committee_id
+    day = timezone.localdate().strftime("%d/%m/%Y")
+    return (
+        reverse("admin:meetings_meeting_members")
+        + "?"
+        + urlencode({"committee": committee, "date": day})
+    )
 
 
 def log_in(page, live_server):
@@ -230,11 +234,11 @@ def test_no_payload_runs_or_becomes_markup_on_any_page(page, live_server):
     shown = set()
     for path in pages:
         response = page.goto(live_server.url + path)
-        assert response.status < 500, (path, response.status)
-        body = response.text()
-        for raw in RAW_MARKUP:
-            if raw in body:
-                problems.append((path, f"unescaped: {raw}"))
+        assert response.status == (404 if path == MISSING else 200), (path, response.status)
+        # JSON answers carry the text exactly (checked below); HTML must escape it.
+        if response.headers["content-type"].startswith("text/html"):
+            body = response.text()
+            problems += [(path, f"unescaped: {raw}") for raw in RAW_MARKUP if raw in body]
         for markup in page.evaluate(LIVE_MARKUP):
             problems.append((path, f"live markup: {markup}"))
         shown.update(map(int, re.findall(r"xss\((\d+)\)", page.inner_text("body"))))
@@ -248,5 +252,9 @@ def test_no_payload_runs_or_becomes_markup_on_any_page(page, live_server):
     )
     assert executed == []
     assert problems == [], "\n".join(sorted({f"{what}  ({path})" for path, what in problems}))
+    # JSON carries the exact text typed.
+    members = page.request.get(live_server.url + members_json(world)).json()["members"]
+    titles = set(Membership.objects.current().values_list("title", flat=True))
+    assert {m["title"] for m in members} == titles
     # Not vacuous: every payload was read back, as text, on some page.
     assert shown >= set(range(1, len(PAYLOADS) + 1)), set(range(1, len(PAYLOADS) + 1)) - shown
