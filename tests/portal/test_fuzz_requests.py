@@ -8,6 +8,7 @@ import datetime
 import zlib
 from collections import Counter
 from decimal import Decimal
+from types import SimpleNamespace
 from urllib.parse import quote, quote_from_bytes
 
 import pytest
@@ -15,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.converters import IntConverter, PathConverter, SlugConverter, StringConverter
+from django.urls.resolvers import RegexPattern
 from django.utils import timezone
 from hypothesis import HealthCheck, given, seed
 from hypothesis import settings as hypothesis_settings
@@ -46,7 +48,8 @@ def public_routes(resolver=None, prefix=""):
         if isinstance(entry, URLResolver):
             routes += public_routes(entry, text)
         elif isinstance(entry, URLPattern):
-            routes.append((text, getattr(entry.pattern, "converters", None)))
+            regex = isinstance(entry.pattern, RegexPattern)
+            routes.append((text, None if regex else entry.pattern.converters))
     return routes
 
 
@@ -221,13 +224,20 @@ BODY = st.one_of(
 )
 
 
-def url_for(route, converters, draw, real_slugs):
+def url_for(route, converters, draw, world):
     """A URL matching the route's shape, its variable parts good, bad or absurd."""
     if converters is None:  # a regex route (media): anything after the fixed prefix
         head = route.lstrip("^").split("(")[0]
         # A name over the file system's limit is point 5's 500 (see the xfail below).
-        tail = draw(st.lists(SEGMENT.filter(lambda s: len(s) < 200), min_size=1, max_size=4))
-        return "/" + head + "/".join(tail)
+        short = SEGMENT.filter(lambda s: len(s) < 200)
+        tail = draw(
+            st.one_of(
+                st.lists(short, min_size=1, max_size=4).map("/".join),
+                st.tuples(st.sampled_from(world.files), short).map("".join),
+                st.sampled_from(world.files),
+            )
+        )
+        return "/" + head + tail
     url = route
     for name, converter in converters.items():
         if isinstance(converter, YearConverter):
@@ -235,7 +245,7 @@ def url_for(route, converters, draw, real_slugs):
         elif isinstance(converter, IntConverter):
             part = draw(st.one_of(st.integers(-(10**30), 10**30).map(str), SEGMENT))
         else:
-            part = draw(st.one_of(st.sampled_from(real_slugs), SEGMENT))
+            part = draw(st.one_of(st.sampled_from(world.slugs), SEGMENT))
         url = url.replace(f"<{_tag(converter)}:{name}>", part)
     return "/" + url
 
@@ -264,7 +274,7 @@ def world(db):
         publish_at=timezone.now() - datetime.timedelta(hours=1),
     )
     article.tags.add(tag)
-    Attachment.objects.create(
+    attachment = Attachment.objects.create(
         article=article, title="Kế hoạch", file=ContentFile(b"%PDF-1.4\n", name="ke-hoach.pdf")
     )
     committee = Committee.objects.create(name="Ban Chỉ đạo", slug="ban-chi-dao")
@@ -281,7 +291,10 @@ def world(db):
     Directive.objects.create(meeting=meeting, text="Hoàn thành trước quý II.", unit=unit)
     indicator = Indicator.objects.filter(computation="entered").order_by("pk").first()
     Value.objects.create(indicator=indicator, year=2025, value=Decimal(12), is_published=True)
-    return [category.slug, tag.slug, article.slug, meeting.slug, unit.slug, indicator.code]
+    return SimpleNamespace(
+        slugs=[category.slug, tag.slug, article.slug, meeting.slug, unit.slug, indicator.code],
+        files=[attachment.file.name],
+    )
 
 
 def test_every_public_route_is_fuzzed():
