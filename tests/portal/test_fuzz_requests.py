@@ -31,7 +31,7 @@ from portal.middleware import VISIT_COOKIE
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES_PER_ROUTE = 100
+EXAMPLES_PER_ROUTE = 80
 MINIMUM_REQUESTS = 2000
 SKIPPED_PREFIXES = ("quan-tri/",)  # the admin is not public; its forms have their own tests
 KNOWN_CONVERTERS = (SlugConverter, StringConverter, IntConverter, PathConverter, YearConverter)
