@@ -59,13 +59,15 @@ def feeds(client, world):
 )
 def test_feed_titles_are_the_typed_text(client, world):
     titles = {a.title for a in world.articles}
-    parsed = feeds(client, world)
-    seen = {entry.title for feed in parsed for entry in feed.entries}
-    assert seen == titles
-    for feed in parsed:
+    shown = set()
+    for feed in feeds(client, world):
         for entry in feed.entries:
-            if entry.title_detail.type == "text/html":
-                assert Tags(entry.title).found == [], entry.title
+            title = entry.title
+            if entry.title_detail.type == "text/html":  # a reader renders it: no markup
+                assert Tags(title).found == [], title
+                title = html.unescape(title)
+            shown.add(title)
+    assert shown == titles
 
 
 @pytest.mark.xfail(
