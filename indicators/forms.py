@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .formatting import written_places
 from .importing import MAX_BYTES
 from .models import Indicator, Value
 
@@ -25,11 +26,21 @@ class ValueForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The stored 93.5000 is shown as typed, 93,5 (a revert's old version likewise).
+        if self.instance.value is not None and "value" in self.fields:
+            self.initial["value"] = self.instance.as_entered
         # Rates are computed from their parts, never typed. (A read-only view has no field.)
         if "indicator" in self.fields:
             self.fields["indicator"].queryset = Indicator.objects.catalogue().filter(
                 computation=Indicator.Computation.ENTERED
             )
+
+    def clean_value(self):
+        value = self.cleaned_data["value"]
+        if value is not None:
+            # Keep how many decimals were typed: "93,5" is 1, "98" is 0, "98,50" is 2.
+            self.instance.decimals = written_places(value)
+        return value
 
     def clean(self):
         cleaned = super().clean()
