@@ -10,9 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.history import HistoryAdmin
 
-from . import importing
-from .formatting import format_value
-from .forms import ConfirmImportForm, ImportForm, ValueForm
+from . import entry_template, importing
+from .forms import ConfirmImportForm, EntryTemplateForm, ImportForm, ValueForm
 from .models import Indicator, IndicatorGroup, Target, Value
 
 
@@ -86,7 +85,7 @@ class ValueAdmin(HistoryAdmin):
 
     @admin.display(description=_("hiển thị"))
     def shown_as(self, obj):
-        return format_value(obj.indicator, obj.value, obj.qualifier)
+        return obj.formatted
 
     def has_publish_permission(self, request, obj=None):
         return request.user.has_perm("indicators.publish_value")
@@ -132,14 +131,38 @@ class ValueAdmin(HistoryAdmin):
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_view)
-        return [path("nhap-excel/", view, name="indicators_value_import"), *super().get_urls()]
+        template = self.admin_site.admin_view(self.entry_template_view)
+        return [
+            path("nhap-excel/", view, name="indicators_value_import"),
+            path("nhap-excel/mau/", template, name="indicators_value_import_template"),
+            *super().get_urls(),
+        ]
+
+    def _check_import_permission(self, request):
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+
+    def _import_page(self, request, template_form=None, **context):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Nhập số liệu từ Excel"),
+            "template_form": template_form or EntryTemplateForm(),
+            **context,
+        }
+        return TemplateResponse(request, "admin/indicators/value/import.html", context)
+
+    def entry_template_view(self, request):
+        """A blank workbook for the chosen year, or the import page saying what is wrong."""
+        self._check_import_permission(request)
+        form = EntryTemplateForm(request.GET)
+        if not form.is_valid():
+            return self._import_page(request, template_form=form, form=ImportForm())
+        return entry_template.response(form.cleaned_data["nam"])
 
     def import_view(self, request):
         """Upload → preview with each row's errors → confirm; nothing saved before that."""
-        if not (self.has_add_permission(request) and self.has_change_permission(request)):
-            raise PermissionDenied
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta}
-        context["title"] = _("Nhập số liệu từ Excel")
+        self._check_import_permission(request)
         form, rows, token = ImportForm(), None, None
         if request.method == "POST" and "token" in request.POST:
             confirm = ConfirmImportForm(request.POST)
@@ -163,5 +186,6 @@ class ValueAdmin(HistoryAdmin):
                     )
                 except importing.WorkbookError as exc:
                     form.add_error("workbook", str(exc))
-        context.update(form=form, rows=rows, token=token, has_errors=rows and not token)
-        return TemplateResponse(request, "admin/indicators/value/import.html", context)
+        return self._import_page(
+            request, form=form, rows=rows, token=token, has_errors=rows and not token
+        )

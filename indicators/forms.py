@@ -1,9 +1,10 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .formatting import written_places
 from .importing import MAX_BYTES
-from .models import Indicator, Value
+from .models import MIN_YEAR, Indicator, Value
 
 
 class ValueForm(forms.ModelForm):
@@ -71,6 +72,30 @@ class ImportForm(forms.Form):
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(_("Tệp quá lớn (tối đa 2 MB)."))
         return upload
+
+
+def _last_year():
+    return timezone.localdate().year - 1
+
+
+class EntryTemplateForm(forms.Form):
+    """The year of a blank workbook to fill in (last year unless chosen)."""
+
+    nam = forms.IntegerField(
+        label=_("Năm"),
+        min_value=MIN_YEAR,
+        initial=_last_year,
+        help_text=_("Mẫu có một dòng cho mỗi chỉ số nhập tay, kèm tên, mã và đơn vị."),
+    )
+
+    def clean_nam(self):
+        year = self.cleaned_data["nam"]
+        if year > timezone.localdate().year:
+            raise forms.ValidationError(
+                _("Năm phải từ %(min)d đến %(max)d.")
+                % {"min": MIN_YEAR, "max": timezone.localdate().year}
+            )
+        return year
 
 
 class ConfirmImportForm(forms.Form):
