@@ -125,8 +125,8 @@ def workbook(year):
         unit = "%" if indicator.is_percent else indicator.count_noun or indicator.get_unit_display()
         append_row(sheet, [indicator.name, indicator.code, unit, year])
         row = sheet.max_row
-        for column in range(1, GIVEN + 1):
-            sheet.cell(row=row, column=column).fill = GIVEN_FILL
+        for given in range(1, GIVEN + 1):
+            sheet.cell(row=row, column=given).fill = GIVEN_FILL
         sheet.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
         checks["percent" if indicator.is_percent else "count"].add(f"{value}{row}")
         checks["qualifier"].add(f"{qualifier}{row}")
