@@ -186,6 +186,14 @@ class ValueAdmin(HistoryAdmin):
                     )
                 except importing.WorkbookError as exc:
                     form.add_error("workbook", str(exc))
+        # Template rows left blank are only counted, so the preview shows what was typed.
+        shown = [row for row in rows or [] if row.action != "empty"]
         return self._import_page(
-            request, form=form, rows=rows, token=token, has_errors=rows and not token
+            request,
+            form=form,
+            rows=rows,
+            shown_rows=shown,
+            blank_count=len(rows or []) - len(shown),
+            token=token,
+            has_errors=rows and not token,
         )

@@ -60,8 +60,8 @@ class ImportForm(forms.Form):
     workbook = forms.FileField(
         label=_("Tệp Excel (.xlsx)"),
         help_text=_(
-            "Cùng định dạng với tệp tải về từ trang chỉ số; tối đa 2 MB, 1.000 dòng số liệu, "
-            "cột A đến Z."
+            "Mẫu nhập trống đã điền, hoặc tệp tải về từ trang chỉ số; tối đa 2 MB, "
+            "1.000 dòng số liệu, cột A đến Z."
         ),
     )
 

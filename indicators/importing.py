@@ -296,6 +296,10 @@ def preview(upload, can_publish=True):
     """(rows, token): rows checked for showing, token to confirm them later (or None)."""
     rows = read_rows(upload)
     check(rows, can_publish)
+    if all(row.action == "empty" for row in rows):
+        raise WorkbookError(
+            _("Tệp chưa có số liệu nào để nhập: hãy điền cột Giá trị rồi tải lên lại.")
+        )
     if any(row.errors for row in rows):
         return rows, None
     data = [asdict(row) | {"value": None if row.value is None else str(row.value)} for row in rows]

@@ -116,7 +116,8 @@ def test_filled_template_imports_and_blank_rows_are_skipped(staff_client):
     actions = {row.code: row.action for row in preview.context["rows"]}
     assert actions["ho-so-tiep-nhan"] == "new"
     assert actions["to-cong-nghe-so-cong-dong"] == "empty"
-    assert "Bỏ qua (chưa nhập giá trị)" in html
+    assert "4 dòng chưa nhập giá trị được bỏ qua." in html
+    assert "Số Tổ công nghệ số cộng đồng" not in html  # left blank: counted, not listed
     assert "trên 98%" in html and "93,5%" in html
     response = staff_client.post(reverse(IMPORT), {"token": preview.context["token"]})
     assert response.status_code == 302
@@ -144,6 +145,14 @@ def test_import_page_offers_last_year_template_in_one_click(staff_client):
     assert f'action="{reverse(URL)}"' in html
     assert f'value="{timezone.localdate().year - 1}"' in html
     assert "Tải mẫu Excel trống" in html
+
+
+def test_unfilled_template_is_refused_with_a_message(staff_client):
+    content = fill(download(staff_client, 2024), {})
+    upload = SimpleUploadedFile("mau.xlsx", content, content_type=XLSX)
+    response = staff_client.post(reverse(IMPORT), {"workbook": upload})
+    assert "Tệp chưa có số liệu nào để nhập" in response.content.decode()
+    assert response.context["token"] is None
 
 
 @pytest.mark.parametrize("year", ["1999", "3000", "abc"])
