@@ -1,3 +1,5 @@
+import dataclasses
+
 from django.contrib import admin, messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
@@ -7,10 +9,12 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import ModelChange
 
-from portal.history import HistoryAdmin
+from portal.history import EMPTY, HistoryAdmin, VietnameseChanges
 
 from . import entry_template, importing
+from .formatting import format_number
 from .forms import ConfirmImportForm, EntryTemplateForm, ImportForm, ValueForm
 from .models import Indicator, IndicatorGroup, Target, Value
 
@@ -64,6 +68,27 @@ class TargetAdmin(HistoryAdmin):
     formfield_overrides = LOCALIZED
 
 
+class ValueChanges(VietnameseChanges):
+    """A figure's history with the decimals its official wrote: 98,50, not 98,5; a save
+    that only changed the decimals (93,5 → 93,50) reads as a change of the value."""
+
+    def context_for_delta_changes(self, delta):
+        old, new = delta.old_record, delta.new_record
+        # `decimals` is not editable, so simple-history leaves it out of the delta.
+        changes = [c for c in delta.changes if c.field != "value"]
+        if "value" in delta.changed_fields or old.decimals != new.decimals:
+            changes.insert(
+                0, ModelChange("value", (old.value, old.decimals), (new.value, new.decimals))
+            )
+        return super().context_for_delta_changes(dataclasses.replace(delta, changes=changes))
+
+    def prepare_delta_change_value(self, change, value):
+        if change.field == "value" and isinstance(value, tuple):
+            number, places = value
+            return EMPTY if number is None else format_number(number, places)
+        return super().prepare_delta_change_value(change, value)
+
+
 @admin.register(Value)
 class ValueAdmin(HistoryAdmin):
     form = ValueForm
@@ -82,6 +107,9 @@ class ValueAdmin(HistoryAdmin):
     readonly_fields = ["entered_by", "entered_at"]
     actions = ["publish", "unpublish"]
     change_list_template = "admin/indicators/value/change_list.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ValueChanges(self.model, historical_record)
 
     @admin.display(description=_("hiển thị"))
     def shown_as(self, obj):

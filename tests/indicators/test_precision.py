@@ -208,3 +208,24 @@ def test_rates_keep_two_decimals_and_targets_their_own():
     assert formatting.format_amount(rate, Decimal("57.32")) == "57,32%"
     assert formatting.format_target(rate, Decimal("98.5000")) == "98,5%"
     assert formatting.format_value(rate, Decimal("98.0000"), "tren", 0) == "trên 98%"
+
+
+def test_history_shows_values_with_the_decimals_entered(typed):
+    value = Value.objects.get(indicator__code="can-bo-co-may-tinh")
+    url = reverse("admin:indicators_value_change", args=[value.pk])
+    data = {
+        "indicator": value.indicator_id,
+        "year": 2024,
+        "qualifier": "",
+        "note": "",
+        "source_text": "",
+        "source_meeting": "",
+        "is_published": "on",
+    }
+    assert typed.post(url, data | {"value": "98,5"}).status_code == 302
+    assert typed.post(url, data | {"value": "97"}).status_code == 302
+    history = reverse("admin:indicators_value_history", args=[value.pk])
+    text = typed.get(history).content.decode()
+    assert "Giá trị:</strong> 98,50&nbsp;&rarr;&nbsp;98,5" in text  # decimals alone
+    assert "Giá trị:</strong> 98,5&nbsp;&rarr;&nbsp;97" in text
+    assert "Số chữ số thập phân" not in text
