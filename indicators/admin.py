@@ -3,7 +3,6 @@ import dataclasses
 from django.contrib import admin, messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -14,8 +13,8 @@ from simple_history.models import ModelChange
 from portal.history import EMPTY, HistoryAdmin, VietnameseChanges
 
 from . import entry_template, importing
-from .formatting import format_number
-from .forms import ConfirmImportForm, EntryTemplateForm, ImportForm, ValueForm
+from .formatting import format_number, format_target
+from .forms import ConfirmImportForm, EntryTemplateForm, ImportForm, TargetForm, ValueForm
 from .models import Indicator, IndicatorGroup, Target, Value
 
 
@@ -25,13 +24,10 @@ class IndicatorGroupAdmin(HistoryAdmin):
     prepopulated_fields = {"code": ["name"]}
 
 
-LOCALIZED = {models.DecimalField: {"localize": True}}
-
-
 class TargetInline(admin.TabularInline):
     model = Target
+    form = TargetForm
     extra = 0
-    formfield_overrides = LOCALIZED
 
 
 @admin.register(Indicator)
@@ -62,10 +58,14 @@ def year_column(obj):
 
 @admin.register(Target)
 class TargetAdmin(HistoryAdmin):
-    list_display = ["indicator", year_column, "comparator", "value", "basis"]
+    list_display = ["indicator", year_column, "comparator", "shown_as", "basis"]
     list_filter = ["year", "indicator__group"]
     list_select_related = ["indicator"]
-    formfield_overrides = LOCALIZED
+    form = TargetForm
+
+    @admin.display(description=_("giá trị mục tiêu"), ordering="value")
+    def shown_as(self, obj):
+        return format_target(obj.indicator, obj.value)
 
 
 class ValueChanges(VietnameseChanges):

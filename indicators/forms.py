@@ -2,9 +2,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .formatting import written_places
+from .formatting import at_places, significant_places, written_places
 from .importing import MAX_BYTES
-from .models import MIN_YEAR, Indicator, Value
+from .models import MIN_YEAR, Indicator, Target, Value
 
 
 class ValueForm(forms.ModelForm):
@@ -54,6 +54,22 @@ class ValueForm(forms.ModelForm):
                 _("Bạn chưa có quyền công bố hoặc thôi công bố số liệu; Lãnh đạo sẽ công bố.")
             )
         return cleaned
+
+
+class TargetForm(forms.ModelForm):
+    """A target as its basis writes it: 98,5, not 98,5000."""
+
+    class Meta:
+        model = Target
+        fields = ["indicator", "year", "comparator", "value", "basis"]
+        localized_fields = ["value"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.value is not None and "value" in self.fields:
+            self.initial["value"] = at_places(
+                self.instance.value, significant_places(self.instance.value)
+            )
 
 
 class ImportForm(forms.Form):

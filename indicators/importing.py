@@ -37,9 +37,10 @@ REQUIRED = ("Mã chỉ số", "Năm", "Giá trị")
 OPTIONAL = ("Dấu", "Nguồn", "Ghi chú")
 QUALIFIERS = {"": Qualifier.EXACT, "trên": Qualifier.ABOVE, "dưới": Qualifier.BELOW}
 SIGNING_SALT = "indicators.import"
+TOO_LARGE = Decimal(10) ** 10  # Value.value holds 14 digits, 4 of them decimals
 THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
-# Quoted texts, escaped characters and [colour]/[condition] parts of an Excel number format.
 DIGITS = re.compile(r"[0#?]*")
+# Quoted texts, escaped characters and [colour]/[condition] parts of an Excel number format.
 LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
@@ -249,6 +250,8 @@ def check(rows, can_publish=True):
             else:
                 if row.decimals > MAX_PLACES:
                     row.errors.append(_("Giá trị có quá 4 chữ số thập phân."))
+                elif row.value >= TOO_LARGE:
+                    row.errors.append(_("Giá trị quá lớn."))
         if row.qualifier not in QUALIFIERS:
             row.errors.append(_("Dấu chỉ được để trống, “trên” hoặc “dưới”."))
         if not row.errors:

@@ -188,6 +188,20 @@ def test_import_reads_the_decimals_a_cell_shows(cell, number_format, stored, kep
     assert (str(number), places) == (stored, kept)
 
 
+def test_import_refuses_more_decimals_or_digits_than_a_figure_keeps(staff_client):
+    from .test_import import upload, workbook
+
+    content = workbook(
+        [
+            ("dan-co-tai-khoan-vneid", 2024, "91,12345", "", "", ""),
+            ("ho-so-tiep-nhan", 2024, 1e20, "", "", ""),
+        ]
+    )
+    html = upload(staff_client, content).content.decode()
+    assert "Giá trị có quá 4 chữ số thập phân." in html
+    assert "Giá trị quá lớn." in html
+
+
 def test_migration_fills_decimals_from_the_stored_value(transactional_db):
     executor = MigrationExecutor(connection)
     executor.migrate([("indicators", "0002_history")])
@@ -229,3 +243,18 @@ def test_history_shows_values_with_the_decimals_entered(typed):
     assert "Giá trị:</strong> 98,50&nbsp;&rarr;&nbsp;98,5" in text  # decimals alone
     assert "Giá trị:</strong> 98,5&nbsp;&rarr;&nbsp;97" in text
     assert "Số chữ số thập phân" not in text
+
+
+def test_target_form_and_list_show_the_target_as_written(staff_client):
+    from indicators.models import Target
+
+    target = Target.objects.create(
+        indicator=Indicator.objects.get(code="ho-so-dung-han"),
+        year=2030,
+        value=Decimal("98.5"),
+        basis="Kế hoạch của UBND xã",
+    )
+    form = staff_client.get(reverse("admin:indicators_target_change", args=[target.pk]))
+    assert 'value="98,5"' in form.content.decode()
+    listing = staff_client.get(reverse("admin:indicators_target_changelist")).content.decode()
+    assert "98,5%" in listing and "98,5000" not in listing
