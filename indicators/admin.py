@@ -1,18 +1,20 @@
+import dataclasses
+
 from django.contrib import admin, messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import ModelChange
 
-from portal.history import HistoryAdmin
+from portal.history import EMPTY, HistoryAdmin, VietnameseChanges
 
-from . import importing
-from .formatting import format_value
-from .forms import ConfirmImportForm, ImportForm, ValueForm
+from . import entry_template, importing
+from .formatting import format_number, format_target
+from .forms import ConfirmImportForm, EntryTemplateForm, ImportForm, TargetForm, ValueForm
 from .models import Indicator, IndicatorGroup, Target, Value
 
 
@@ -22,13 +24,10 @@ class IndicatorGroupAdmin(HistoryAdmin):
     prepopulated_fields = {"code": ["name"]}
 
 
-LOCALIZED = {models.DecimalField: {"localize": True}}
-
-
 class TargetInline(admin.TabularInline):
     model = Target
+    form = TargetForm
     extra = 0
-    formfield_overrides = LOCALIZED
 
 
 @admin.register(Indicator)
@@ -59,10 +58,35 @@ def year_column(obj):
 
 @admin.register(Target)
 class TargetAdmin(HistoryAdmin):
-    list_display = ["indicator", year_column, "comparator", "value", "basis"]
+    list_display = ["indicator", year_column, "comparator", "shown_as", "basis"]
     list_filter = ["year", "indicator__group"]
     list_select_related = ["indicator"]
-    formfield_overrides = LOCALIZED
+    form = TargetForm
+
+    @admin.display(description=_("giá trị mục tiêu"), ordering="value")
+    def shown_as(self, obj):
+        return format_target(obj.indicator, obj.value)
+
+
+class ValueChanges(VietnameseChanges):
+    """A figure's history with the decimals its official wrote: 98,50, not 98,5; a save
+    that only changed the decimals (93,5 → 93,50) reads as a change of the value."""
+
+    def context_for_delta_changes(self, delta):
+        old, new = delta.old_record, delta.new_record
+        # `decimals` is not editable, so simple-history leaves it out of the delta.
+        changes = [c for c in delta.changes if c.field != "value"]
+        if "value" in delta.changed_fields or old.decimals != new.decimals:
+            changes.insert(
+                0, ModelChange("value", (old.value, old.decimals), (new.value, new.decimals))
+            )
+        return super().context_for_delta_changes(dataclasses.replace(delta, changes=changes))
+
+    def prepare_delta_change_value(self, change, value):
+        if change.field == "value" and isinstance(value, tuple):
+            number, places = value
+            return EMPTY if number is None else format_number(number, places)
+        return super().prepare_delta_change_value(change, value)
 
 
 @admin.register(Value)
@@ -84,9 +108,12 @@ class ValueAdmin(HistoryAdmin):
     actions = ["publish", "unpublish"]
     change_list_template = "admin/indicators/value/change_list.html"
 
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ValueChanges(self.model, historical_record)
+
     @admin.display(description=_("hiển thị"))
     def shown_as(self, obj):
-        return format_value(obj.indicator, obj.value, obj.qualifier)
+        return obj.formatted
 
     def has_publish_permission(self, request, obj=None):
         return request.user.has_perm("indicators.publish_value")
@@ -132,14 +159,38 @@ class ValueAdmin(HistoryAdmin):
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_view)
-        return [path("nhap-excel/", view, name="indicators_value_import"), *super().get_urls()]
+        template = self.admin_site.admin_view(self.entry_template_view)
+        return [
+            path("nhap-excel/", view, name="indicators_value_import"),
+            path("nhap-excel/mau/", template, name="indicators_value_import_template"),
+            *super().get_urls(),
+        ]
+
+    def _check_import_permission(self, request):
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+
+    def _import_page(self, request, template_form=None, **context):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Nhập số liệu từ Excel"),
+            "template_form": template_form or EntryTemplateForm(),
+            **context,
+        }
+        return TemplateResponse(request, "admin/indicators/value/import.html", context)
+
+    def entry_template_view(self, request):
+        """A blank workbook for the chosen year, or the import page saying what is wrong."""
+        self._check_import_permission(request)
+        form = EntryTemplateForm(request.GET)
+        if not form.is_valid():
+            return self._import_page(request, template_form=form, form=ImportForm())
+        return entry_template.response(form.cleaned_data["nam"])
 
     def import_view(self, request):
         """Upload → preview with each row's errors → confirm; nothing saved before that."""
-        if not (self.has_add_permission(request) and self.has_change_permission(request)):
-            raise PermissionDenied
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta}
-        context["title"] = _("Nhập số liệu từ Excel")
+        self._check_import_permission(request)
         form, rows, token = ImportForm(), None, None
         if request.method == "POST" and "token" in request.POST:
             confirm = ConfirmImportForm(request.POST)
@@ -163,5 +214,14 @@ class ValueAdmin(HistoryAdmin):
                     )
                 except importing.WorkbookError as exc:
                     form.add_error("workbook", str(exc))
-        context.update(form=form, rows=rows, token=token, has_errors=rows and not token)
-        return TemplateResponse(request, "admin/indicators/value/import.html", context)
+        # Template rows left blank are only counted, so the preview shows what was typed.
+        shown = [row for row in rows or [] if row.action != "empty"]
+        return self._import_page(
+            request,
+            form=form,
+            rows=rows,
+            shown_rows=shown,
+            blank_count=len(rows or []) - len(shown),
+            token=token,
+            has_errors=rows and not token,
+        )

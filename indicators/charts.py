@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from .formatting import format_amount
+from .formatting import format_amount, format_target
 
 WIDTH = 340
 BAR_AREA = 240  # horizontal chart: room for the bar, the rest for the value text
@@ -92,7 +92,7 @@ def yearly_bars(indicator, history, targets):
             % {
                 "year": t.year,
                 "cmp": t.get_comparator_display(),
-                "amount": format_amount(indicator, t.value),
+                "amount": format_target(indicator, t.value),
             },
         }
         for t in targets

@@ -11,10 +11,12 @@ from decimal import Decimal
 from meetings.demo import SEED_MEETING_SLUG
 from meetings.models import Meeting
 
+from .formatting import written_places
 from .models import Indicator, Qualifier, Value
 
 YEAR = 2025
 SOURCE = "Báo cáo kết quả thực hiện Nghị quyết số 57-NQ/TW năm 2025"
+# Written as the report writes them: "91.24" keeps its two decimals, "98" none.
 FIGURES = [
     ("can-bo-dung-van-ban-dien-tu", "100", Qualifier.EXACT),
     ("ho-so-so-hoa-khi-tiep-nhan", "100", Qualifier.EXACT),
@@ -37,6 +39,7 @@ def load(command):
             year=YEAR,
             defaults={
                 "value": Decimal(number),
+                "decimals": written_places(Decimal(number)),
                 "qualifier": qualifier,
                 "source_meeting": meeting,
                 "source_text": SOURCE,

@@ -18,6 +18,7 @@ JSON (open data), a stable shape; fields are only ever added, never renamed:
           "unit": "count" | "percent", "computation": "entered" | "rate",
           "numerator": "<code>" | null, "denominator": "<code>" | null,
           "value": 57.32 | null,             # null: no figure, or a rate whose denominator is 0
+          "decimals": 2 | null,              # decimals as entered (93.5 → 1, 98 → 0); a rate's 2
           "qualifier": "" | "tren" | "duoi",  # "tren" 98 means "trên 98%" (over 98)
           "display": "57,32%",
           "previous_value": 55.1 | null,
@@ -32,6 +33,7 @@ JSON (open data), a stable shape; fields are only ever added, never renamed:
 
 import csv
 import io
+from decimal import Decimal
 
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
@@ -49,7 +51,7 @@ COLUMNS = [
     ("Nhóm", 16, lambda f: f.indicator.group.name),
     ("Chỉ số", 50, lambda f: f.indicator.name),
     ("Năm", 8, lambda f: f.year),
-    ("Giá trị", 12, lambda f: number(f.value, f.indicator)),
+    ("Giá trị", 12, lambda f: f.exact),
     ("Dấu", 8, lambda f: f.qualifier_label),
     ("Đơn vị", 10, lambda f: f.unit_label),
     ("Hiển thị", 18, lambda f: f.display),
@@ -65,18 +67,20 @@ COLUMNS = [
 HEADERS = [header for header, _width, _get in COLUMNS]
 
 
-def number(value, indicator):
-    """An int for counts, a float for percents, None when there is no figure."""
+def number(value):
+    """A JSON or Excel number with the decimals shown: an int when there are none
+    (98, never 98.0), else a float (93.5, 91.24); None when there is no figure."""
     if value is None:
         return None
-    if not indicator.is_percent and value == value.to_integral_value():
+    if value == value.to_integral_value():
         return int(value)
     return float(value)
 
 
 def _cell(value):
-    # Lazy translations and other objects become plain text; numbers stay numbers.
-    return value if value is None or isinstance(value, int | float) else str(value)
+    # Lazy translations and other objects become plain text; numbers stay numbers
+    # (a Decimal keeps its decimals: the CSV writes 93.5 and 98.50 as entered).
+    return value if value is None or isinstance(value, int | float | Decimal) else str(value)
 
 
 def rows(report):
@@ -100,11 +104,11 @@ def csv_response(report):
     return _attachment(response, report, "csv")
 
 
-def number_format(value, indicator):
-    """Excel shows these with the reader's own separators: 2.945 and 57,32% in Vietnamese."""
-    whole = value is None or value == value.to_integral_value()
-    digits = "#,##0" if whole else "#,##0." + "0" * max(indicator.decimals, 1)
-    return f'{digits}"%"' if indicator.is_percent else digits
+def number_format(figure):
+    """Excel shows these with the reader's own separators and the decimals shown on the
+    page: 2.945, 93,5% and 57,32% in Vietnamese. The import reads the decimals back."""
+    digits = "#,##0." + "0" * figure.places if figure.places else "#,##0"
+    return f'{digits}"%"' if figure.indicator.is_percent else digits
 
 
 def workbook(report):
@@ -117,10 +121,8 @@ def workbook(report):
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     value_column = HEADERS.index("Giá trị") + 1
     for figure, row in zip(report.figures, rows(report), strict=True):
-        append_row(sheet, row)
-        sheet.cell(row=sheet.max_row, column=value_column).number_format = number_format(
-            figure.value, figure.indicator
-        )
+        append_row(sheet, [number(cell) if isinstance(cell, Decimal) else cell for cell in row])
+        sheet.cell(row=sheet.max_row, column=value_column).number_format = number_format(figure)
     for index, (_header, width, _get) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
     sheet.freeze_panes = "A2"
@@ -151,16 +153,17 @@ def as_json(report, url=""):
                 "computation": indicator.computation,
                 "numerator": indicator.numerator.code if indicator.is_rate else None,
                 "denominator": indicator.denominator.code if indicator.is_rate else None,
-                "value": number(f.value, indicator),
+                "value": number(f.exact),
+                "decimals": f.places if f.has_value else None,
                 "qualifier": str(f.qualifier),
                 "display": f.display,
-                "previous_value": number(f.previous.value, indicator) if f.previous else None,
+                "previous_value": number(f.previous.exact) if f.previous else None,
                 "target": None
                 if target is None
                 else {
                     "year": target.year,
                     "comparator": target.comparator,
-                    "value": number(target.value, indicator),
+                    "value": number(target.value.normalize()),
                     "basis": target.basis,
                 },
                 "status": f.status.code,

@@ -11,7 +11,14 @@ from itertools import groupby
 
 from django.utils.translation import gettext as _
 
-from .formatting import format_amount, format_difference, format_number, format_value
+from .formatting import (
+    at_places,
+    format_difference,
+    format_number,
+    format_target,
+    format_value,
+    indicator_places,
+)
 from .models import HUNDRED, Comparator, Indicator, Qualifier, Target, Value
 
 RATE_PLACES = Decimal("0.01")
@@ -30,6 +37,7 @@ class Figure:
     year: int
     value: Decimal | None = None
     qualifier: str = ""
+    decimals: int | None = None  # as the official wrote it; None for a computed rate
     published: bool = True
     note: str = ""
     source_text: str = ""
@@ -47,12 +55,26 @@ class Figure:
         return self.value is not None
 
     @property
+    def places(self):
+        """Decimals to show: those entered, or a rate's two (none when it is whole)."""
+        if self.value is None:
+            return 0
+        if self.decimals is None:
+            return indicator_places(self.indicator, self.value)
+        return self.decimals
+
+    @property
+    def exact(self):
+        """The value with the decimals shown (93.5, not 93.5000), or None."""
+        return at_places(self.value, self.places)
+
+    @property
     def display(self):
         if self.not_computable:
             return _("Không tính được (mẫu số bằng 0)")
         if self.value is None:
             return _("Chưa có số liệu")
-        return format_value(self.indicator, self.value, self.qualifier)
+        return format_value(self.indicator, self.value, self.qualifier, self.places)
 
     @property
     def qualifier_label(self):
@@ -95,7 +117,7 @@ class Figure:
 
 
 def describe_target(target, indicator):
-    amount = format_amount(indicator, target.value)
+    amount = format_target(indicator, target.value)
     return _("%(cmp)s %(amount)s (năm %(year)s)") % {
         "cmp": target.get_comparator_display(),
         "amount": amount,
@@ -194,6 +216,7 @@ def build(indicator, year, values, targets):
             figure.source_meeting = top.source_meeting
     elif (stored := values.get((indicator.pk, year))) is not None:
         figure.value, figure.qualifier = stored.value, stored.qualifier
+        figure.decimals = stored.decimals
         figure.published, figure.note = stored.is_published, stored.note
         figure.source_text, figure.source_meeting = stored.source_text, stored.source_meeting
     figure.target = next((t for t in targets if t.year >= year), None)

@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 
 from portal.spreadsheets import unescape
 
+from .formatting import MAX_PLACES, at_places, significant_places, written_places
 from .models import Indicator, Qualifier, Value
 from .rules import value_errors
 
@@ -36,7 +37,11 @@ REQUIRED = ("Mã chỉ số", "Năm", "Giá trị")
 OPTIONAL = ("Dấu", "Nguồn", "Ghi chú")
 QUALIFIERS = {"": Qualifier.EXACT, "trên": Qualifier.ABOVE, "dưới": Qualifier.BELOW}
 SIGNING_SALT = "indicators.import"
+TOO_LARGE = Decimal(10) ** 10  # Value.value holds 14 digits, 4 of them decimals
 THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
+DIGITS = re.compile(r"[0#?]*")
+# Quoted texts, escaped characters and [colour]/[condition] parts of an Excel number format.
+LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
 class WorkbookError(Exception):
@@ -52,7 +57,11 @@ class Row:
     qualifier: str = ""
     source_text: str = ""
     note: str = ""
-    action: str = ""  # new, update, unchanged, skip
+    number_format: str = ""  # the value cell's, for the decimals Excel shows
+    decimals: int = 0
+    name: str = ""  # the indicator's, once known
+    display: str = ""  # the figure as the pages will show it
+    action: str = ""  # new, update, unchanged, skip, empty
     errors: list = field(default_factory=list)
 
     @property
@@ -62,7 +71,13 @@ class Row:
             "update": _("Cập nhật"),
             "unchanged": _("Không đổi"),
             "skip": _("Bỏ qua (chỉ số tính tự động)"),
+            "empty": _("Bỏ qua (chưa nhập giá trị)"),
         }.get(self.action, "")
+
+    @property
+    def is_blank(self):
+        """A template row left as it was: nothing typed but the indicator and the year."""
+        return self.value in (None, "") and not (self.qualifier or self.source_text or self.note)
 
 
 def _text(cell):
@@ -70,17 +85,40 @@ def _text(cell):
     return "" if cell is None else unescape(str(cell).strip())
 
 
-def _number(cell):
-    """A number cell, or text written either way ('2.945', '57,32', '57.32')."""
-    if isinstance(cell, int | float):
-        return Decimal(str(cell))
+def _format_places(number_format):
+    """(decimals, is_percent) an Excel number format shows: '#,##0.00"%"' is (2, False),
+    '0.0%' (1, True), 'General' (None, False): then the number shows what it needs."""
+    section = LITERALS.sub("", number_format or "").split(";")[0]
+    if "general" in section.lower() or not any(c in section for c in "0#?"):
+        return None, False
+    fraction = DIGITS.match(section.split(".", 1)[1]).group() if "." in section else ""
+    if "#" in fraction:  # a digit shown only when needed: the number decides
+        return None, "%" in section
+    return min(len(fraction), MAX_PLACES), "%" in section
+
+
+def _number(cell, number_format=""):
+    """(number, decimals) from a number cell, shown as its format shows it, or from a text
+    written either way ('2.945', '57,32', '57.32'), its decimals those written."""
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        number = Decimal(str(cell))
+        places, is_percent = _format_places(number_format)
+        if is_percent:  # "98,5%" typed into Excel is stored as 0.985
+            number *= 100
+        if places is None:
+            # Float noise (0.1 + 0.2) rounds off in the last place the figure keeps.
+            places = significant_places(at_places(number, MAX_PLACES))
+        return at_places(number, places), places
     text = _text(cell).replace(" ", "").rstrip("%")
     if "," in text:
         text = text.replace(".", "").replace(",", ".")
     elif THOUSANDS.fullmatch(text):
         # '2.945' is two thousand nine hundred and forty-five, written the Vietnamese way.
         text = text.replace(".", "")
-    return Decimal(text)
+    number = Decimal(text)
+    if not number.is_finite():
+        raise InvalidOperation
+    return number, written_places(number)
 
 
 def _package_problem(upload):
@@ -115,7 +153,8 @@ def _package_problem(upload):
 
 
 def _lines(upload):
-    """The first sheet's rows as tuples of MAX_COLUMNS values, at most MAX_ROWS + 2 of them.
+    """The first sheet's rows as tuples of MAX_COLUMNS (value, number format) pairs, at most
+    MAX_ROWS + 2 of them.
 
     openpyxl pads every row to the width the sheet declares and walks every empty row up to
     the declared height (A1:XFD1048576 is 17 billion cells); explicit bounds stop both. A
@@ -124,7 +163,8 @@ def _lines(upload):
     book = load_workbook(upload, read_only=True, data_only=True)
     try:
         sheet = book.worksheets[0]
-        yield from sheet.iter_rows(max_row=MAX_ROWS + 2, max_col=MAX_COLUMNS, values_only=True)
+        for line in sheet.iter_rows(max_row=MAX_ROWS + 2, max_col=MAX_COLUMNS):
+            yield tuple((cell.value, cell.number_format or "") for cell in line)
     finally:
         book.close()
 
@@ -149,18 +189,18 @@ def read_rows(upload):
             )
             % {"n": number_format(MAX_ROWS, force_grouping=True)}
         )
-    header = [_text(cell) for cell in lines[0]] if lines else []
+    header = [_text(value) for value, _format in lines[0]] if lines else []
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         raise WorkbookError(_("Thiếu cột: %(cols)s.") % {"cols": ", ".join(missing)})
     where = {name: header.index(name) for name in REQUIRED + OPTIONAL if name in header}
     rows = []
     for number, line in enumerate(lines[1:], start=2):
-        if not any(cell not in (None, "") for cell in line):
+        if not any(value not in (None, "") for value, _format in line):
             continue
 
         def cell(name, line=line):
-            return line[where[name]] if name in where else None
+            return line[where[name]][0] if name in where else None
 
         rows.append(
             Row(
@@ -171,6 +211,7 @@ def read_rows(upload):
                 qualifier=_text(cell("Dấu")).lower(),
                 source_text=_text(cell("Nguồn"))[:255],
                 note=_text(cell("Ghi chú"))[:255],
+                number_format=line[where["Giá trị"]][1],
             )
         )
     return rows
@@ -188,8 +229,12 @@ def check(rows, can_publish=True):
         if indicator is None:
             row.errors.append(_("Không có chỉ số mã “%(code)s”.") % {"code": row.code})
             continue
+        row.name = indicator.name
         if indicator.is_rate:
             row.action = "skip"
+            continue
+        if row.is_blank:
+            row.action = "empty"
             continue
         try:
             row.year = int(Decimal(str(row.year).strip()))
@@ -199,9 +244,14 @@ def check(rows, can_publish=True):
             row.errors.append(_("Thiếu giá trị."))
         else:
             try:
-                row.value = _number(row.value)
+                row.value, row.decimals = _number(row.value, row.number_format)
             except (InvalidOperation, ValueError):
                 row.errors.append(_("Giá trị “%(v)s” không phải là số.") % {"v": row.value})
+            else:
+                if row.decimals > MAX_PLACES:
+                    row.errors.append(_("Giá trị có quá 4 chữ số thập phân."))
+                elif row.value >= TOO_LARGE:
+                    row.errors.append(_("Giá trị quá lớn."))
         if row.qualifier not in QUALIFIERS:
             row.errors.append(_("Dấu chỉ được để trống, “trên” hoặc “dưới”."))
         if not row.errors:
@@ -217,14 +267,22 @@ def check(rows, can_publish=True):
     to_save = []
     for row, indicator in parsed:
         value = existing.get((indicator.pk, row.year)) or Value(indicator=indicator, year=row.year)
-        before = (value.value, value.qualifier, value.source_text, value.note)
+        before = (value.value, value.decimals, value.qualifier, value.source_text, value.note)
         value.value, value.qualifier = row.value, QUALIFIERS[row.qualifier]
+        value.decimals = row.decimals
         value.source_text, value.note = row.source_text, row.note
+        row.display = value.formatted
         for message in value_errors(value, pending).values():
             row.errors.append(str(message))
         if value.pk is None:
             row.action = "new"
-        elif before == (value.value, value.qualifier, value.source_text, value.note):
+        elif before == (
+            value.value,
+            value.decimals,
+            value.qualifier,
+            value.source_text,
+            value.note,
+        ):
             row.action = "unchanged"
         else:
             row.action = "update"
@@ -241,9 +299,13 @@ def preview(upload, can_publish=True):
     """(rows, token): rows checked for showing, token to confirm them later (or None)."""
     rows = read_rows(upload)
     check(rows, can_publish)
+    if all(row.action == "empty" for row in rows):
+        raise WorkbookError(
+            _("Tệp chưa có số liệu nào để nhập: hãy điền cột Giá trị rồi tải lên lại.")
+        )
     if any(row.errors for row in rows):
         return rows, None
-    data = [asdict(row) | {"value": str(row.value)} for row in rows]
+    data = [asdict(row) | {"value": None if row.value is None else str(row.value)} for row in rows]
     return rows, signing.dumps(data, salt=SIGNING_SALT, compress=True)
 
 

@@ -269,6 +269,10 @@ class Value(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("năm"))
     value = models.DecimalField(_("giá trị"), max_digits=14, decimal_places=4)
+    # How many decimals the official wrote (93,5 → 1; 98 → 0): the figure is shown so.
+    decimals = models.PositiveSmallIntegerField(
+        _("số chữ số thập phân đã nhập"), default=0, editable=False
+    )
     qualifier = models.CharField(
         _("dấu"),
         max_length=4,
@@ -331,6 +335,11 @@ class Value(models.Model):
                 name="value_not_negative",
                 violation_error_message=_("Giá trị không được âm."),
             ),
+            models.CheckConstraint(
+                condition=Q(decimals__lte=4),
+                name="value_decimals_at_most_4",
+                violation_error_message=_("Tối đa 4 chữ số thập phân."),
+            ),
         ]
 
     def __str__(self):
@@ -344,7 +353,14 @@ class Value(models.Model):
         """The figure as a report writes it: '2.945', '91,24%', 'trên 98%'."""
         from .formatting import format_value
 
-        return format_value(self.indicator, self.value, self.qualifier)
+        return format_value(self.indicator, self.value, self.qualifier, self.decimals)
+
+    @property
+    def as_entered(self):
+        """The stored number with the decimals the official wrote: 93,5, not 93,5000."""
+        from .formatting import at_places
+
+        return at_places(self.value, self.decimals)
 
     def clean(self):
         from .rules import value_errors

@@ -73,6 +73,6 @@ def _other(indicator, year, pending):
 
 
 def _plain(number):
-    from .formatting import format_number
+    from .formatting import format_number, significant_places
 
-    return format_number(Decimal(number), 4)
+    return format_number(Decimal(number), significant_places(number))

@@ -128,3 +128,53 @@ def test_indicator_pages_load_under_the_real_content_security_policy(browser, li
         assert page.locator("svg.chart__svg").count() == 1
     context.close()
     assert refused == []
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "360"])
+def test_official_fills_the_blank_template_and_imports_it(
+    page, live_server, screenshot, seeded, tmp_path, viewport
+):
+    """One click on the import page gives last year's template; filled, it imports."""
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from indicators.models import Value
+
+    year = timezone.localdate().year - 1
+    get_user_model().objects.create_superuser("thuky", "", "mat-khau-dai-1")
+    page.set_viewport_size(viewport)
+    page.goto(live_server.url + "/quan-tri/login/?next=/quan-tri/indicators/value/nhap-excel/")
+    page.fill("#id_username", "thuky")
+    page.fill("#id_password", "mat-khau-dai-1")
+    page.click("input[type=submit]")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    screenshot(page, f"indicators-import-{viewport['width']}")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Tải mẫu Excel trống").click()
+    download = download_info.value
+    assert download.suggested_filename == f"mau-nhap-so-lieu-{year}.xlsx"
+
+    with open(download.path(), "rb") as handle:
+        book = openpyxl.load_workbook(io.BytesIO(handle.read()))
+    sheet = book.worksheets[0]
+    for row in sheet.iter_rows(min_row=2):
+        if row[1].value == "dan-co-tai-khoan-vneid":
+            row[5].value = 93.5
+        if row[1].value == "ho-so-dung-han":
+            row[4].value, row[5].value = "trên", 98
+    path = tmp_path / "mau.xlsx"
+    book.save(path)
+    page.set_input_files("#id_workbook", str(path))
+    page.get_by_role("button", name="Kiểm tra và xem trước").click()
+    preview = page.locator("#content-main table")
+    expect(preview).to_contain_text("Tỷ lệ người dân có tài khoản định danh điện tử VNeID")
+    expect(preview).to_contain_text("93,5%")
+    expect(preview).to_contain_text("trên 98%")
+    screenshot(page, f"indicators-import-template-preview-{viewport['width']}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    page.get_by_role("button", name="Xác nhận lưu tất cả").click()
+    expect(page.locator("body")).to_contain_text("Đã lưu 2 số liệu.")
+    codes = ["dan-co-tai-khoan-vneid", "ho-so-dung-han"]
+    values = Value.objects.filter(year=year, indicator__code__in=codes)
+    saved = {v.indicator.code: v.formatted for v in values}
+    assert saved == {"dan-co-tai-khoan-vneid": "93,5%", "ho-so-dung-han": "trên 98%"}

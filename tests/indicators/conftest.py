@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import OutputWrapper
 
 from indicators import demo
+from indicators.formatting import written_places
 from indicators.models import Indicator, Qualifier, Value
 
 
@@ -21,12 +22,14 @@ def seed(db):
 
 
 def put(code, year, number, qualifier=Qualifier.EXACT, published=True, **extra):
-    """Store one figure directly (no validation), for building test situations."""
+    """Store one figure directly (no validation), for building test situations; its
+    decimals are those written ("93.5" → 1)."""
     value, _ = Value.objects.update_or_create(
         indicator=Indicator.objects.get(code=code),
         year=year,
         defaults={
             "value": Decimal(str(number)),
+            "decimals": written_places(Decimal(str(number))),
             "qualifier": qualifier,
             "is_published": published,
             **extra,
