@@ -46,7 +46,7 @@ def typed(staff_client):
 def page_values(client):
     """{code: value shown} in the year's table, for the indicators typed here."""
     html = client.get(reverse("indicators:year", kwargs=YEAR)).content.decode()
-    shown = dict(re.findall(r'<td class="num" data-code="([^"]+)">([^<]+)<', html))
+    shown = dict(re.findall(r'<td class="num"[^>]*data-code="([^"]+)">([^<]+)<', html))
     return {code: shown[code].strip() for code in SHOWN}
 
 
