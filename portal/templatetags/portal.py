@@ -6,11 +6,18 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from portal.text import highlight
+from portal.text import shorten as shorten_text
 
 register = template.Library()
 
 # Django's "l" format gives "Thứ 5"; pages name the day in full.
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+
+@register.filter
+def shorten(value, limit):
+    """At most `limit` characters, cut after a whole word with "…" (never mid-word)."""
+    return shorten_text(value, int(limit))
 
 
 @register.filter

@@ -163,3 +163,12 @@ def test_a_malformed_footer_link_gets_a_message(admin_client, text):
     }
     html = admin_client.post(url, form).content.decode()
     assert "Dòng 1 cần có dạng “Tên | https://địa-chỉ”." in html
+
+
+def test_a_long_summary_is_shortened_after_a_whole_word_in_the_description():
+    from django.template import Context, Template
+
+    summary = "Ban Chỉ đạo đánh giá kết quả chuyển đổi số năm 2025 của xã Minh Đức " * 8
+    shown = Template("{% load portal %}{{ s|shorten:300 }}").render(Context({"s": summary}))
+    assert shown.endswith("…") and len(shown) <= 300
+    assert summary.startswith(shown[:-1]) and summary[len(shown) - 1] == " "
