@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from documents.sitemaps import sitemaps as document_sitemaps
 from indicators.sitemaps import sitemaps as indicator_sitemaps
 from meetings.sitemaps import sitemaps as meeting_sitemaps
 from news.sitemaps import sitemaps as news_sitemaps
@@ -19,6 +20,7 @@ sitemaps = {
         **news_sitemaps,
         **meeting_sitemaps,
         **indicator_sitemaps,
+        **document_sitemaps,
     }.items()
 }
 
@@ -41,6 +43,7 @@ urlpatterns = [
     path("tin-tuc/", include("news.urls")),
     path("", include("meetings.urls")),
     path("chi-so/", include("indicators.urls")),
+    path("van-ban/", include("documents.urls")),
     path("quan-tri/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
 ]

@@ -106,6 +106,7 @@ class SearchEntry(models.Model):
         MEETING = "meeting", _("Cuộc họp")
         DIRECTIVE = "directive", _("Kết luận chỉ đạo")
         INDICATOR = "indicator", _("Chỉ số")
+        DOCUMENT = "document", _("Văn bản")
 
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
     object_id = models.BigIntegerField(_("mã đối tượng"))

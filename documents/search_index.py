@@ -1,0 +1,27 @@
+"""What the portal's search finds of the documents: number, abstract, signer and file text."""
+
+from portal.search import Document as SearchDocument
+from portal.search import Source, register
+
+from .models import Document, DocumentFile
+
+
+def document(doc):
+    parts = [doc.number, doc.doc_type.name, doc.issuer.name, doc.signer]
+    parts += [f.text for f in doc.files.all()]
+    return SearchDocument(
+        title=f"{doc.doc_type.name} số {doc.number}: {doc.title}",
+        body=" ".join(filter(None, parts)),
+        date=doc.published_at,
+    )
+
+
+register(
+    Source(
+        "document",
+        Document,
+        Document.objects.published,
+        document,
+        parts=((DocumentFile, lambda f: f.document),),
+    )
+)
