@@ -8,6 +8,7 @@ here: `meetings` does not know this app.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -226,9 +227,9 @@ class Document(models.Model):
                 violation_error_message=_("Ngày có hiệu lực không được trước ngày ban hành."),
             ),
             models.CheckConstraint(
+                # Compared with the issue date when the effect date is empty.
                 condition=Q(effective_until__isnull=True)
-                | Q(effective_until__gte=F("effective_from"))
-                | Q(effective_from__isnull=True, effective_until__gte=F("issued_on")),
+                | Q(effective_until__gte=Coalesce(F("effective_from"), F("issued_on"))),
                 name="document_end_not_before_effect",
                 violation_error_message=_("Ngày hết hiệu lực không được trước ngày có hiệu lực."),
             ),
@@ -247,6 +248,7 @@ class Document(models.Model):
         if not self.slug:
             others = Document.objects.exclude(pk=self.pk)
             text = f"{self.doc_type.name} {self.number}" if self.doc_type_id else self.number
+            text = text.replace("/", " ")  # 57-NQ/TW → 57-nq-tw, not 57-nqtw
             self.slug = unique_slug(
                 others, text, "van-ban", self._meta.get_field("slug").max_length
             )
