@@ -15,7 +15,7 @@ _numbers = itertools.count(1)
 # Glyph names (Adobe Glyph List) of the Vietnamese letters the tests write into PDFs.
 GLYPHS = {
     "ạ": "adotbelow", "á": "aacute", "à": "agrave", "ả": "ahookabove", "ã": "atilde",
-    "â": "acircumflex", "ấ": "acircumflexacute", "ầ": "acircumflexgrave", "ă": "abreve",
+    "â": "acircumflex", "ấ": "acircumflexacute", "ở": "ohornhookabove", "ầ": "acircumflexgrave", "ă": "abreve",
     "đ": "dcroat", "Đ": "Dcroat", "ê": "ecircumflex", "ế": "ecircumflexacute",
     "ể": "ecircumflexhookabove", "ệ": "ecircumflexdotbelow", "ề": "ecircumflexgrave",
     "ô": "ocircumflex", "ố": "ocircumflexacute", "ổ": "ocircumflexhookabove",
