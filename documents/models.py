@@ -413,5 +413,10 @@ class DocumentRelation(models.Model):
         return self.source.get_absolute_url()
 
     @property
+    def document(self):
+        """The document whose page lists this relation as its own."""
+        return self.source
+
+    @property
     def reverse_label(self):
         return self.REVERSE[self.kind]

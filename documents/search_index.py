@@ -1,5 +1,7 @@
 """What the portal's search finds of the documents: number, abstract, signer and file text."""
 
+import re
+
 from portal.search import Document as SearchDocument
 from portal.search import Source, register
 
@@ -7,7 +9,10 @@ from .models import Document, DocumentFile
 
 
 def document(doc):
-    parts = [doc.number, doc.doc_type.name, doc.issuer.name, doc.signer]
+    # PostgreSQL's parser reads "57-NQ/TW" as one path-like token; its parts are words too,
+    # so that "57 NQ TW" and "57-NQ/TW" both find it.
+    spaced = re.sub(r"[^\w]+", " ", doc.number)
+    parts = [doc.number, spaced, doc.doc_type.name, doc.issuer.name, doc.signer]
     parts += [f.text for f in doc.files.all()]
     return SearchDocument(
         title=f"{doc.doc_type.name} số {doc.number}: {doc.title}",
