@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from documents.models import Document, DocumentType, Issuer
 from tests.meetings.conftest import committee, make_meeting  # noqa: F401 - shared fixtures
+from tests.staff.conftest import client_as  # noqa: F401 - shared fixture
 
 _numbers = itertools.count(1)
 
@@ -15,7 +16,8 @@ _numbers = itertools.count(1)
 # Glyph names (Adobe Glyph List) of the Vietnamese letters the tests write into PDFs.
 GLYPHS = {
     "ạ": "adotbelow", "á": "aacute", "à": "agrave", "ả": "ahookabove", "ã": "atilde",
-    "â": "acircumflex", "ấ": "acircumflexacute", "ở": "ohornhookabove", "ầ": "acircumflexgrave", "ă": "abreve",
+    "â": "acircumflex", "ấ": "acircumflexacute", "ầ": "acircumflexgrave", "ă": "abreve",
+    "ở": "ohornhookabove",
     "đ": "dcroat", "Đ": "Dcroat", "ê": "ecircumflex", "ế": "ecircumflexacute",
     "ể": "ecircumflexhookabove", "ệ": "ecircumflexdotbelow", "ề": "ecircumflexgrave",
     "ô": "ocircumflex", "ố": "ocircumflexacute", "ổ": "ocircumflexhookabove",

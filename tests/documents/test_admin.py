@@ -9,7 +9,6 @@ from django.urls import reverse
 from documents.models import Document, DocumentType, Issuer
 from meetings.models import Attachment
 from staff import roles
-from tests.staff.conftest import client_as  # noqa: F401 - shared fixture
 from tests.staff.forms import form_data
 
 from .conftest import pdf_bytes
