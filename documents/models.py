@@ -94,10 +94,15 @@ class DocumentQuerySet(models.QuerySet):
         Only a published replacement whose effect has begun replaces: a draft does not.
         """
         today = today or timezone.localdate()
+        # Conditions on the joined row rather than `source__in=...`: SQLite would otherwise
+        # run the inner query once per document.
         replacers = DocumentRelation.objects.filter(
+            Q(source__effective_from__lte=today)
+            | Q(source__effective_from__isnull=True, source__issued_on__lte=today),
             target=OuterRef("pk"),
             kind=DocumentRelation.Kind.REPLACES,
-            source__in=Document.objects.published().in_effect_on(today),
+            source__is_published=True,
+            source__scope=Document.Scope.PUBLIC,
         ).order_by("-source__issued_on", "-source__pk")
         return self.annotate(
             replaced=Exists(replacers),

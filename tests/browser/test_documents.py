@@ -24,9 +24,7 @@ def log_in(page, live_server, username):
     page.locator("#user-tools").wait_for()
 
 
-def test_secretary_enters_leadership_publishes_citizen_finds_it(
-    page, live_server, axe, screenshot
-):
+def test_secretary_enters_leadership_publishes_citizen_finds_it(page, live_server, axe, screenshot):
     make_official(roles.SECRETARY, "thuky")
     make_official(roles.LEADER, "lanhdao")
 

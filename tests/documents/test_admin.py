@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from documents.models import Document, DocumentType, Issuer
 from meetings.models import Attachment
-from staff import roles
+from staff import roles, worklist
 from tests.staff.forms import form_data
 
 from .conftest import pdf_bytes
@@ -144,3 +144,21 @@ def test_the_action_is_not_offered_to_roles_that_cannot_add_documents(client_as,
     assert "documents_from_attachments" not in html.decode()
     html = client_as(roles.SECRETARY).get(reverse("admin:meetings_meeting_changelist")).content
     assert "documents_from_attachments" in html.decode()
+
+
+def test_leadership_work_list_shows_documents_waiting_to_be_published(client_as, make_document):
+    make_document(number="04/KH-BCĐ", title="Kế hoạch chờ công bố", is_published=False)
+    make_document(number="05/KH-BCĐ", scope=Document.Scope.INTERNAL, is_published=False)
+    make_document(number="06/KH-BCĐ")
+    leader = client_as(roles.LEADER)
+    text = leader.get(reverse("admin:index")).content.decode()
+    assert "Văn bản chờ công bố: 1" in text
+    assert "Kế hoạch số 04/KH-BCĐ: Kế hoạch chờ công bố" in text
+    assert "05/KH-BCĐ" not in text and "06/KH-BCĐ" not in text
+    [section] = [s for s in worklist.for_user(leader.user) if s.title == "Văn bản chờ công bố"]
+    listed = leader.get(section.changelist_url).content.decode()
+    assert "04/KH-BCĐ" in listed and "06/KH-BCĐ" not in listed
+    assert (
+        "Văn bản chờ công bố"
+        not in client_as(roles.SECRETARY).get(reverse("admin:index")).content.decode()
+    )
