@@ -285,6 +285,11 @@ class Document(models.Model):
             raise ValidationError(errors)
 
     @property
+    def is_public(self):
+        """Whether the public may see it: the same rule as `published()`, for one document."""
+        return self.is_published and self.scope == self.Scope.PUBLIC
+
+    @property
     def effect_starts(self):
         return self.effective_from or self.issued_on
 

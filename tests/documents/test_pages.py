@@ -236,3 +236,21 @@ def test_meeting_page_lists_its_documents(counted_client, make_document, make_me
     assert "Thông báo kết luận số 02/TB-BCĐ" in html and "(ban hành từ cuộc họp)" in html
     assert "Nghị quyết số 57-NQ/TW" in html and "(được xem xét tại cuộc họp)" in html
     assert "03/KH-BCĐ" not in html
+
+
+def test_an_indicator_target_links_its_published_basis_document(counted_client, make_document):
+    from indicators.models import Indicator, Target
+
+    indicator = Indicator.objects.get(code="dan-co-tai-khoan-vneid")
+    document = make_document(number="09/KH-UBND", issuer="ubnd-xa", title="Kế hoạch VNeID")
+    Target.objects.create(
+        indicator=indicator, year=2026, value=95, basis="Kế hoạch VNeID", basis_document=document
+    )
+    link = f'<a href="{document.get_absolute_url()}">Kế hoạch VNeID</a>'
+    assert link in counted_client.get(indicator.get_absolute_url()).content.decode()
+    page = counted_client.get(document.get_absolute_url()).content.decode()
+    assert "Chỉ tiêu đặt ra theo văn bản" in page and indicator.name in page
+    document.is_published = False
+    document.save()
+    html = counted_client.get(indicator.get_absolute_url()).content.decode()
+    assert "Kế hoạch VNeID" in html and link not in html
