@@ -22,6 +22,10 @@ CONVERTIBLE = {
     Attachment.Kind.PLAN: "ke-hoach",
 }
 FROM_ATTACHMENT = "tu_tai_lieu"
+FILES_LOST = _(
+    "Văn bản chưa được lưu vì còn lỗi (xem các dòng báo lỗi màu đỏ). Mọi chữ bạn đã gõ vẫn còn "
+    "nguyên, nhưng trình duyệt không giữ lại tệp đã chọn: hãy chọn lại %(files)s rồi bấm Lưu."
+)
 
 
 @admin.register(DocumentType)
@@ -232,6 +236,13 @@ class DocumentAdmin(HistoryAdmin):
                 issued_at_meeting=meeting.pk,
             )
         return initial
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # Reached with a POST only when the form had errors: browsers never refill a file.
+        if request.method == "POST" and request.FILES:
+            names = ", ".join(f"“{upload.name}”" for upload in request.FILES.values())
+            self.message_user(request, FILES_LOST % {"files": names}, messages.WARNING)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -12,8 +12,9 @@ def document(doc):
     # PostgreSQL's parser reads "57-NQ/TW" as one path-like token; its parts are words too,
     # so that "57 NQ TW" and "57-NQ/TW" both find it.
     spaced = re.sub(r"[^\w]+", " ", doc.number)
-    parts = [doc.number, spaced, doc.doc_type.name, doc.issuer.name, doc.signer]
-    parts += [f.text for f in doc.files.all()]
+    # The files' text first: the result's excerpt is cut around the first match.
+    parts = [f.text for f in doc.files.all()]
+    parts += [doc.issuer.name, doc.signer, spaced]
     return SearchDocument(
         title=f"{doc.doc_type.name} số {doc.number}: {doc.title}",
         body=" ".join(filter(None, parts)),

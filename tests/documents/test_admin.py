@@ -102,6 +102,7 @@ def test_a_fake_pdf_is_refused_with_a_message(admin_client):
     data["files-0-file"] = SimpleUploadedFile("ke-hoach.pdf", b"MZ not a pdf")
     html = errors_of(admin_client.post(ADD, data))
     assert "không phải PDF thật" in html
+    assert "hãy chọn lại “ke-hoach.pdf” rồi bấm Lưu" in html
     assert not Document.objects.exists()
 
 
