@@ -81,3 +81,19 @@ def test_secretary_enters_leadership_publishes_citizen_finds_it(page, live_serve
         axe(page)
     response = page.request.get(live_server.url + document.files.get().get_absolute_url())
     assert response.ok and response.body().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
+def test_demo_register_and_resolution_57_fit_and_pass_axe(
+    page, live_server, demo, axe, screenshot, viewport
+):
+    width = viewport["width"]
+    page.set_viewport_size(viewport)
+    page.goto(live_server.url + reverse("documents:list"))
+    page.get_by_role("link", name="Về đột phá phát triển khoa học", exact=False).click()
+    main = page.text_content("main")
+    assert "57-NQ/TW" in main and "Còn hiệu lực" in main
+    assert "22/12/2024" in main and "Bộ Chính trị" in main and "Được xem xét tại cuộc họp" in main
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    screenshot(page, f"documents-demo-nq57-{width}")
+    axe(page)
