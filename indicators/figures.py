@@ -332,7 +332,9 @@ def year_report(year, include_unpublished=False, codes=None, with_years=True):
         indicators = indicators.filter(code__in=codes)
     indicators = list(indicators)
     values = _values_by_key(visible.filter(year__in=[year, year - 1]))
-    targets = _targets_by_indicator(Target.objects.filter(year__gte=year - 1))
+    targets = _targets_by_indicator(
+        Target.objects.filter(year__gte=year - 1).select_related("basis_document")
+    )
     figures = []
     for indicator in indicators:
         own = targets.get(indicator.pk, [])
@@ -348,7 +350,9 @@ def history(indicator, include_unpublished=False):
     values = _values_by_key(
         Value.objects.visible(include_unpublished).filter(indicator_id__in=[indicator.pk, *parts])
     )
-    targets = list(Target.objects.filter(indicator=indicator).order_by("year"))
+    targets = list(
+        Target.objects.filter(indicator=indicator).select_related("basis_document").order_by("year")
+    )
     figures = []
     for year in sorted({year for _id, year in values}):
         previous = build(indicator, year - 1, values, targets)

@@ -203,6 +203,15 @@ class Target(models.Model):
             "Chỉ nhập chỉ tiêu đúng với chỉ số này."
         ),
     )
+    basis_document = models.ForeignKey(
+        "documents.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="targets",
+        verbose_name=_("văn bản căn cứ"),
+        help_text=_("Văn bản trong mục Văn bản đặt ra chỉ tiêu này, nếu đã có."),
+    )
 
     history = HistoricalRecords()
 

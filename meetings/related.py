@@ -1,8 +1,9 @@
 """What other apps link to a meeting, read through their own reverse relations.
 
-`meetings` imports neither `news` nor `indicators`: those apps define
-`Article.meeting` (related_name "articles") and `Value.source_meeting`
-(related_name "indicator_values"), each with a `published()` queryset method.
+`meetings` imports neither `news`, `indicators` nor `documents`: those apps define
+`Article.meeting` (related_name "articles"), `Value.source_meeting`
+(related_name "indicator_values"), `Document.issued_at_meeting` ("documents_issued")
+and `Document.reviewed_at` ("documents_reviewed"), each with a `published()` queryset method.
 Until they do, the page simply lists nothing.
 """
 
@@ -18,4 +19,11 @@ def reports_and_figures(meeting):
     figures = _published(meeting, "indicator_values")
     if figures is not None:
         figures = figures.select_related("indicator")  # each figure is named by its indicator
-    return {"articles": articles or [], "figures": figures or []}
+    issued = _published(meeting, "documents_issued")
+    reviewed = _published(meeting, "documents_reviewed")
+    return {
+        "articles": articles or [],
+        "figures": figures or [],
+        "documents_issued": issued.select_related("doc_type") if issued is not None else [],
+        "documents_reviewed": reviewed.select_related("doc_type") if reviewed is not None else [],
+    }

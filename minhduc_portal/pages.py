@@ -72,6 +72,10 @@ def site_map_sections():
             **link("Chỉ số", "indicators:dashboard"),
             "children": [{"label": i.name, "url": i.get_absolute_url()} for i in indicators],
         },
+        {
+            **link("Văn bản", "documents:list"),
+            "children": [link("Văn bản mới qua RSS", "documents:feed")],
+        },
         {**link("Tìm kiếm", "portal:search"), "children": []},
         {**link("Chính sách riêng tư", "portal:privacy"), "children": []},
     ]

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "meetings",
     "news",
     "indicators",
+    "documents",
     # After the apps: its post_migrate handlers index what their starting data created.
     "portal",
     "portal.apps.PortalAdminConfig",

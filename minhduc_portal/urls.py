@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from documents.sitemaps import sitemaps as document_sitemaps
 from indicators.sitemaps import sitemaps as indicator_sitemaps
 from meetings.sitemaps import sitemaps as meeting_sitemaps
 from news.sitemaps import sitemaps as news_sitemaps
@@ -17,6 +18,7 @@ sitemaps = {
         **news_sitemaps,
         **meeting_sitemaps,
         **indicator_sitemaps,
+        **document_sitemaps,
     }.items()
 }
 
@@ -40,6 +42,7 @@ urlpatterns = [
     path("tin-tuc/", include("news.urls")),
     path("", include("meetings.urls")),
     path("chi-so/", include("indicators.urls")),
+    path("van-ban/", include("documents.urls")),
     path("quan-tri/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     # Uploaded files (the private ones, and /media/ when Django serves it) and the 413 page.

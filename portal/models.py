@@ -170,6 +170,7 @@ class SearchEntry(models.Model):
         DIRECTIVE = "directive", _("Kết luận chỉ đạo")
         INDICATOR = "indicator", _("Chỉ số")
         COMMITTEE = "committee", _("Ban Chỉ đạo")
+        DOCUMENT = "document", _("Văn bản")
 
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
     object_id = models.BigIntegerField(_("mã đối tượng"))

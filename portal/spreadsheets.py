@@ -11,7 +11,7 @@ Numbers are never touched: -3 stays the number -3.
 
 import re
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 
 # A formula start, after any quotes an earlier escaping put in front of it.
 _FORMULA_LIKE = re.compile(r"'*[=+\-@\t\r]")
@@ -56,7 +56,12 @@ def append_row(sheet, values):
     openpyxl turns a str beginning with "=" into a formula and "#N/A" into an error cell;
     both are set back to plain strings.
     """
-    sheet.append([xlsx_text(v) if isinstance(v, str) else v for v in values])
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
+    sheet.append([_string_cell(sheet, v) if isinstance(v, str) else v for v in values])
+
+
+def _string_cell(sheet, text):
+    # Built here rather than found again after `append`: looking a row up by `max_row`
+    # scans every cell, which made a long export quadratic.
+    cell = Cell(sheet, value=xlsx_text(text))
+    cell.data_type = "s"
+    return cell

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from documents.models import Document, DocumentRelation, DocumentType, Issuer
 from indicators.models import Indicator, Value
 from meetings.models import AgendaItem, Attendance, Committee, Directive, Issue, Meeting, Person
 from news.models import Article, Category
@@ -91,13 +92,43 @@ def seed_all(articles, meetings, years):
         for year in range(latest - years, latest)
         if not Value.objects.filter(indicator=indicator, year=year).exists()
     )
+    seed_documents(now, meetings=created)
     search.rebuild()
     return {
+        "documents": Document.objects.count(),
         "articles": Article.objects.count(),
         "meetings": Meeting.objects.count(),
         "directives": Directive.objects.count(),
         "values": Value.objects.count(),
     }
+
+
+def seed_documents(now, meetings, count=600):
+    """Plans of the synthetic meetings, every tenth one replacing an earlier plan."""
+    types, issuers = list(DocumentType.objects.all()), list(Issuer.objects.all())
+    documents = Document.objects.bulk_create(
+        Document(
+            number=f"{n}/KH-TH",
+            slug=f"van-ban-tong-hop-so-{n}",
+            title=f"Văn bản tổng hợp số {n} về chuyển đổi số",
+            doc_type=types[n % len(types)],
+            issuer=issuers[n % len(issuers)],
+            issued_on=(now - datetime.timedelta(days=n * 3)).date(),
+            is_published=True,
+            published_at=now - datetime.timedelta(days=n * 3),
+            issued_at_meeting=meetings[n % len(meetings)] if meetings else None,
+        )
+        for n in range(count)
+    )
+    Document.reviewed_at.through.objects.bulk_create(
+        Document.reviewed_at.through(document=d, meeting=meetings[i % len(meetings)])
+        for i, d in enumerate(documents)
+        if meetings
+    )
+    DocumentRelation.objects.bulk_create(
+        DocumentRelation(source=documents[n], kind="replaces", target=documents[n + 1])
+        for n in range(0, count - 1, 10)
+    )
 
 
 def sample_paths():
@@ -119,6 +150,10 @@ def sample_paths():
         f"/chi-so/{year}/",
         f"/chi-so/{year}.xlsx",
         indicator.get_absolute_url(),
+        "/van-ban/",
+        "/van-ban/?loai=ke-hoach&hieu_luc=con-hieu-luc&nam=2025",
+        Document.objects.published().order_by("-issued_on")[5].get_absolute_url(),
+        "/van-ban/danh-sach.xlsx",
         "/tim-kiem/?q=chuyen+doi+so",
         "/tin-tuc/rss/",
         "/sitemap.xml",

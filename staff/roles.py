@@ -30,6 +30,14 @@ MEETINGS_MODELS = (
     "attachment",
 )
 INDICATORS_MODELS = ("indicatorgroup", "indicator", "target", "value")
+DOCUMENTS_MODELS = (
+    "document",
+    "documentfile",
+    "documentrelation",
+    "documenttype",
+    "issuer",
+    "sector",
+)
 PORTAL_MODELS = ("siteidentity", "dailyvisits")
 
 
@@ -45,7 +53,11 @@ ROLES = {
         "news.view_category",
     ],
     REVIEWER: [*grant("news", NEWS_MODELS, ALL), "news.publish_article"],
-    SECRETARY: [*grant("meetings", MEETINGS_MODELS, ALL), "meetings.publish_minutes"],
+    SECRETARY: [
+        *grant("meetings", MEETINGS_MODELS, ALL),
+        "meetings.publish_minutes",
+        *grant("documents", DOCUMENTS_MODELS, ALL),
+    ],
     DATA_CLERK: [
         *grant("indicators", ["indicatorgroup", "indicator", "target"], VIEW),
         *grant("indicators", ["value"], WRITE),
@@ -55,9 +67,11 @@ ROLES = {
         *grant("meetings", MEETINGS_MODELS, VIEW),
         *grant("indicators", INDICATORS_MODELS, VIEW),
         *grant("portal", PORTAL_MODELS, VIEW),
+        *grant("documents", DOCUMENTS_MODELS, VIEW),
         "meetings.approve_minutes",
         "meetings.publish_minutes",
         "indicators.publish_value",
+        "documents.publish_document",
     ],
     # Every permission there is, users and groups included: see permissions_of().
     ADMINISTRATOR: None,

@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
+from documents.models import Document
 from indicators.models import Indicator, Value
 from meetings.models import Directive, Meeting
 from news.models import Article
@@ -96,6 +97,19 @@ def directives_dated_before_meeting():
     )
 
 
+def documents_to_publish():
+    """Public documents entered and not yet published (internal and mật ones never are)."""
+    return (
+        Document.objects.filter(is_published=False, scope=Document.Scope.PUBLIC)
+        .select_related("doc_type")
+        .order_by("created_at", "pk")
+    )
+
+
+def _document_item(document):
+    return Item(f"{document}: {document.title}", _change_url(document))
+
+
 def _article_item(article):
     return Item(article.title, _change_url(article))
 
@@ -153,6 +167,15 @@ def for_user(user, today=None):
             "“Công bố biên bản” trên danh sách.",
         )
         sections.append(_fill(section, minutes_to_publish(), _meeting_item))
+    if user.has_perm("documents.publish_document"):
+        section = Section(
+            "Văn bản chờ công bố",
+            "Không có văn bản nào chờ công bố.",
+            reverse("admin:documents_document_changelist")
+            + "?is_published__exact=0&scope__exact=public",
+            "Chọn văn bản trong danh sách và dùng thao tác “Công bố các văn bản đã chọn”.",
+        )
+        sections.append(_fill(section, documents_to_publish(), _document_item))
     if user.has_perm("meetings.view_directive"):
         section = Section(
             f"Kết luận chỉ đạo quá hạn hoặc đến hạn trong {DUE_DAYS} ngày",

@@ -57,8 +57,8 @@ def test_meeting_page_query_count_is_constant(
     meeting = make_meeting()
     fill(meeting, size)
     # meeting, attendances, agenda, issues, directives, updates, attachments,
-    # articles and figures that cite it, layout (2)
-    with django_assert_num_queries(11):
+    # articles and figures that cite it, documents issued and reviewed there, layout (2)
+    with django_assert_num_queries(13):
         response = counted_client.get(meeting.get_absolute_url())
     assert response.status_code == 200
     assert f"Người {size - 1}" in response.content.decode()
@@ -203,12 +203,17 @@ def test_sitemap_lists_meetings_and_pages(client, make_meeting):
 
 
 def test_meeting_page_needs_no_other_app():
-    """Before news and indicators link to meetings, the related lists are simply empty."""
+    """Without news, indicators and documents linking to meetings, the lists are empty."""
     from types import SimpleNamespace
 
     from meetings.related import reports_and_figures
 
-    assert reports_and_figures(SimpleNamespace()) == {"articles": [], "figures": []}
+    assert reports_and_figures(SimpleNamespace()) == {
+        "articles": [],
+        "figures": [],
+        "documents_issued": [],
+        "documents_reviewed": [],
+    }
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from documents import models as documents
 from indicators.models import Indicator, IndicatorGroup, Target, Value
 from meetings import models as meetings
 from news.models import Article, Attachment, Category, Tag
@@ -73,6 +74,23 @@ def value(**fields):
     return Value.objects.create(indicator=indicator(), year=2024, **fields)
 
 
+def document(**fields):
+    number = n()
+    return documents.Document.objects.create(
+        number=f"{number}/KH-BCĐ",
+        title=f"Kế hoạch thử {number}",
+        doc_type=documents.DocumentType.objects.get(slug="ke-hoach"),
+        issuer=documents.Issuer.objects.get(slug="ban-chi-dao-xa"),
+        issued_on=datetime.date(2025, 1, 1),
+        **fields,
+    )
+
+
+def _list_entry(model):
+    number = n()
+    return model.objects.create(name=f"Mục thử {number}", slug=f"muc-thu-{number}")
+
+
 def _access(model, **fields):
     return model.objects.create(
         username=f"ai-do-{n()}",
@@ -122,6 +140,16 @@ MAKERS = {
         indicator=indicator(), year=2026, value=Decimal(10), basis="Kế hoạch năm 2026"
     ),
     "indicators.Value": value,
+    "documents.DocumentType": lambda: _list_entry(documents.DocumentType),
+    "documents.Issuer": lambda: _list_entry(documents.Issuer),
+    "documents.Sector": lambda: _list_entry(documents.Sector),
+    "documents.Document": document,
+    "documents.DocumentFile": lambda: documents.DocumentFile.objects.create(
+        document=document(), file=SimpleUploadedFile("toan-van.pdf", b"%PDF-1.4 thu")
+    ),
+    "documents.DocumentRelation": lambda: documents.DocumentRelation.objects.create(
+        source=document(), kind="basis", target=document()
+    ),
     "portal.SiteIdentity": SiteIdentity.current,
     "portal.DailyVisits": lambda: DailyVisits.objects.create(
         day=datetime.date(2020, 1, 1) + datetime.timedelta(days=n()), count=3

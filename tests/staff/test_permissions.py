@@ -12,6 +12,7 @@ from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
 
+from documents.models import Document
 from indicators.models import Value
 from meetings.models import Meeting
 from news.models import Article
@@ -44,6 +45,7 @@ MEETINGS_READERS = {S, L, Q}
 MEETINGS_ROW = rights(MEETINGS_READERS, MEETINGS_WRITERS, MEETINGS_WRITERS, MEETINGS_WRITERS)
 CATALOGUE_ROW = rights({K, L, Q}, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY)
 LOGINS_ROW = rights(ADMIN_ONLY, NOBODY, ADMIN_ONLY, ADMIN_ONLY)
+DOCUMENTS_ROW = MEETINGS_ROW  # the secretary enters documents, leadership reads and publishes
 
 # model → (where it is edited, who may do what). "admin": its own admin pages;
 # "inline of X": rows inside X's page; None: nowhere in the admin.
@@ -79,6 +81,12 @@ TABLE = {
         "admin",
         rights({K, L, Q}, {K, Q}, {K, Q}, ADMIN_ONLY, publish={L, Q}),
     ),
+    "documents.DocumentType": ("admin", DOCUMENTS_ROW),
+    "documents.Issuer": ("admin", DOCUMENTS_ROW),
+    "documents.Sector": ("admin", DOCUMENTS_ROW),
+    "documents.Document": ("admin", DOCUMENTS_ROW | {"publish": {L, Q}}),
+    "documents.DocumentFile": ("inline of documents.Document", DOCUMENTS_ROW),
+    "documents.DocumentRelation": ("inline of documents.Document", DOCUMENTS_ROW),
     "portal.SiteIdentity": ("admin", rights({L, Q}, NOBODY, ADMIN_ONLY, NOBODY)),
     "portal.DailyVisits": ("admin", rights({L, Q}, NOBODY, NOBODY, ADMIN_ONLY)),
     "portal.SearchEntry": (None, rights(NOBODY)),
@@ -89,7 +97,7 @@ TABLE = {
     "axes.AccessLog": ("admin", LOGINS_ROW),
     "axes.AccessFailureLog": ("admin", LOGINS_ROW),
 }
-APPS = ("news", "meetings", "indicators", "portal")
+APPS = ("news", "meetings", "indicators", "documents", "portal")
 ALL_ROLES = list(roles.ROLES)
 
 
@@ -212,6 +220,13 @@ def check_publish_value(client, admin_client, obj):
     return Value.objects.get(pk=obj.pk).is_published
 
 
+def check_publish_document(client, admin_client, obj):
+    post_change(client, admin_client, obj, is_published="on")
+    if not Document.objects.get(pk=obj.pk).is_published:
+        run_action(client, obj, "publish")
+    return Document.objects.get(pk=obj.pk).is_published
+
+
 def _minutes(obj, status, approved_on=None):
     obj.minutes = "<p>Biên bản cuộc họp.</p>"
     obj.minutes_status = status
@@ -246,6 +261,7 @@ CHECKS = {
     "delete": check_delete,
     ("news.Article", "publish"): check_publish_article,
     ("indicators.Value", "publish"): check_publish_value,
+    ("documents.Document", "publish"): check_publish_document,
     ("meetings.Meeting", "approve"): check_approve_minutes,
     ("meetings.Meeting", "publish"): check_publish_minutes,
 }
