@@ -12,6 +12,7 @@ import secrets
 import sys
 import zlib
 
+from django import db
 from django.conf import settings
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError, connection
@@ -147,7 +148,16 @@ class DatabaseOutageMiddleware:
 def server_error(request):
     """handler500: a database lost in the middle of a request is an outage, not a bug."""
     error = sys.exc_info()[1]
-    if isinstance(error, DATABASE_ERRORS):
+    if isinstance(error, DATABASE_ERRORS) or (isinstance(error, db.Error) and _connection_lost()):
         database.failed(error)
         return unavailable_response()
     return defaults.server_error(request)
+
+
+def _connection_lost():
+    """A server stopping mid-query can surface as another database error (seen under load);
+    what makes it an outage is that the connection no longer works."""
+    try:
+        return connection.connection is not None and not connection.is_usable()
+    except Exception:  # the check itself failed: the connection is gone
+        return True

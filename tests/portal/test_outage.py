@@ -5,7 +5,7 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
-from django.db import OperationalError
+from django.db import DatabaseError, OperationalError, connections
 from django.test import Client
 from django.urls import reverse
 
@@ -69,6 +69,23 @@ def test_a_database_lost_in_the_middle_of_a_page_is_a_503_not_a_500(caplog):
         assert_unavailable(visitor.get(reverse("news:list")))
     assert warnings(caplog) == ["Mất kết nối cơ sở dữ liệu: OperationalError"]
     assert not any(r.exc_info for r in caplog.records)
+
+
+def test_another_database_error_on_a_lost_connection_is_a_503(caplog):
+    """A server stopping mid-query may surface as a plain DatabaseError: the dead connection
+    makes it an outage."""
+    visitor = Client(raise_request_exception=False)
+    visitor.get("/")  # a live connection to lose
+    lost = mock.patch.object(type(connections["default"]), "is_usable", return_value=False)
+    failing = mock.patch("minhduc_portal.views.home_context", side_effect=DatabaseError("gone"))
+    with lost, failing:
+        assert_unavailable(visitor.get("/"))
+
+
+def test_a_database_error_on_a_working_connection_stays_a_500(caplog):
+    visitor = Client(raise_request_exception=False)
+    with mock.patch("minhduc_portal.views.home_context", side_effect=DatabaseError("bad sql")):
+        assert visitor.get("/").status_code == 500
 
 
 def test_other_errors_stay_500_pages(caplog):
