@@ -49,6 +49,11 @@ class MeetingQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(status=Meeting.Status.PLANNED, start__gte=now).order_by("start")
 
+    def next_start(self, now=None):
+        """When the next planned meeting starts (it then leaves `upcoming()`), or None."""
+        now = now or timezone.now()
+        return self.upcoming(now).values_list("start", flat=True).first()
+
     def not_upcoming(self, now=None):
         """Everything `upcoming()` leaves out: held, cancelled, and planned ones already past."""
         now = now or timezone.now()
