@@ -1,9 +1,6 @@
 """Numbers written the Vietnamese way (2.945; 57,32%; trên 98%), for pages and exports alike."""
 
-from decimal import Decimal
-
-from django.template.defaultfilters import floatformat
-from django.utils import translation
+from decimal import ROUND_HALF_UP, Decimal
 
 PERCENT_POINTS = "điểm phần trăm"
 
@@ -12,8 +9,13 @@ def format_number(number, decimals=0):
     """'2.945', '91,24', '100': up to `decimals` places, none when the number is whole."""
     if number is None:
         return ""
-    with translation.override("vi"):
-        return floatformat(Decimal(number), f"-{decimals}g" if decimals else "0g")
+    # Written directly rather than through the locale (no language switch per number):
+    # floatformat's "-Ng" rounding, then "." for thousands and "," for decimals.
+    number = Decimal(number)
+    places = 0 if number == number.to_integral_value() else decimals
+    rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{places}f}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def format_amount(indicator, number):
