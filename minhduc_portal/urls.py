@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
@@ -10,7 +10,7 @@ from news.sitemaps import sitemaps as news_sitemaps
 from portal import errors
 
 from . import views
-from .sitemaps import SitePagesSitemap, on_site_url
+from .sitemaps import SitePagesSitemap, kept, on_site_url, sitemap_index
 
 sitemaps = {
     name: on_site_url(sitemap)
@@ -42,8 +42,23 @@ urlpatterns = [
     path("", include("meetings.urls")),
     path("chi-so/", include("indicators.urls")),
     path("quan-tri/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # An index of section sitemaps, each cut into pages within the protocol's limits.
+    path(
+        "sitemap.xml",
+        kept(sitemap_index),
+        {"sitemaps": sitemaps},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        kept(sitemap_views.sitemap),
+        {"sitemaps": sitemaps},
+        name="sitemap-section",
+    ),
 ]
+
+if settings.BENCH_FLOOR:
+    urlpatterns.append(path("bench-floor/", views.bench_floor))
 
 if settings.SERVE_MEDIA:
     # Local runs serve uploads from Django; production puts them behind the web server.
