@@ -102,6 +102,9 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, which keeps pages uncompressed: every page is sent compressed,
+    # cached or not, with Vary: Accept-Encoding. Static files come precompressed.
+    "django.middleware.gzip.GZipMiddleware",
     # Counts visits before any page cache can answer the request.
     "portal.middleware.VisitCounterMiddleware",
     # Anonymous pages from the shared cache; after the counter, before sessions.
@@ -172,6 +175,11 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 CACHES = {
     "default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}"),
 }
+# Parts made ahead (portal.fragments, portal.pagination, the layout's data) are kept in the
+# shared cache; false renders them on every request, as the benchmark's "cold" state does.
+PARTS_CACHE = env.bool("PARTS_CACHE", default=True)
+# scripts/bench.py only: a URL answering a fixed string through the whole middleware stack.
+BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out user and address before any password is checked.
