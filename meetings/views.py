@@ -85,7 +85,7 @@ def directives(request):
     name = f"directives:{timezone.localdate()}:" + ":".join(
         f"{key}={getattr(value, 'pk', value)}" for key, value in sorted(filters.items())
     )
-    paginator = IndexedPaginator(directives, 50, name=name, host=request.get_host())
+    paginator = IndexedPaginator(directives, 50, name=name, request=request)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

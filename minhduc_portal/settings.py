@@ -102,9 +102,9 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Outside the page cache, which keeps pages uncompressed: every page is sent compressed,
-    # cached or not, with Vary: Accept-Encoding. Static files come precompressed.
-    "django.middleware.gzip.GZipMiddleware",
+    # gzip outside the page cache, which keeps pages uncompressed; a cached page is compressed
+    # once (portal.compression). Static files come precompressed.
+    "portal.compression.CompressionMiddleware",
     # Counts visits before any page cache can answer the request.
     "portal.middleware.VisitCounterMiddleware",
     # Anonymous pages from the shared cache; after the counter, before sessions.

@@ -5,9 +5,8 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils import timezone
 
-from .fragments import host_of
+from .fragments import host_of, request_content_version
 from .models import DailyVisits, SiteIdentity
-from .page_cache import content_version
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +21,7 @@ def site(request):
     a minute, so a page makes no query for them.
     """
     try:
-        identity, visits = layout_data(host_of(request))
+        identity, visits = layout_data(request)
     except DatabaseError:
         logger.warning("Layout rendered without database data", exc_info=True)
         return {"site": None, "visits": None, "site_url": settings.SITE_URL}
@@ -31,11 +30,12 @@ def site(request):
     return {"site": identity, "visits": visits, "site_url": settings.SITE_URL}
 
 
-def layout_data(host):
+def layout_data(request):
     if not settings.PARTS_CACHE:
         return SiteIdentity.current(), DailyVisits.objects.totals()
     today = timezone.localdate()
-    identity_key = f"layout:identity:{host}:{content_version()}"
+    host = host_of(request)
+    identity_key = f"layout:identity:{host}:{request_content_version(request)}"
     totals_key = f"layout:visits:{host}:{today.isoformat()}"
     found = cache.get_many([identity_key, totals_key])
     if identity_key not in found:

@@ -19,7 +19,7 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from .page_cache import content_version
+from .fragments import host_of, request_content_version
 
 BLOCK_PAGES = 50
 # Indexes of older content versions are never read again; let the cache drop them.
@@ -33,16 +33,17 @@ class IndexedPaginator(Paginator):
     is a callable giving the next moment the list changes without a save, or None.
     """
 
-    def __init__(self, object_list, per_page, *, name, host, changes_at=None, **kwargs):
+    def __init__(self, object_list, per_page, *, name, request, changes_at=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.name = name
-        self.host = host
+        self.request = request
         self.changes_at = changes_at
         self._blocks = {}
 
     @cached_property
     def _prefix(self):
-        return f"page-index:{self.host}:{content_version()}:{self.name}:{self.per_page}"
+        version = request_content_version(self.request)
+        return f"page-index:{host_of(self.request)}:{version}:{self.name}:{self.per_page}"
 
     @property
     def _block_rows(self):
@@ -114,7 +115,7 @@ class IndexedPaginationMixin:
             queryset,
             per_page,
             name=self.page_index_name(),
-            host=self.request.get_host(),
+            request=self.request,
             changes_at=self.list_changes_at,
             **kwargs,
         )

@@ -28,6 +28,7 @@ os.environ.update(
     DJANGO_SETTINGS_MODULE="minhduc_portal.settings",
     STATIC_ROOT=str(WORK / "static"),
     MEDIA_ROOT=str(WORK / "media"),
+    BENCH_FLOOR="true",
 )
 QUICK = "--quick" in sys.argv
 # --quick: a small data set and short runs, the whole benchmark in under three minutes.
@@ -43,6 +44,7 @@ SIZE = {
 RETURNING = "md_visit=1"
 HEADERS = {"Cookie": RETURNING, "Accept-Encoding": "gzip"}
 FLOOR = "/bench-floor/"
+CPU_ROUNDS = 5 if QUICK else 20
 # Each page is measured in three states, each by its own gunicorn:
 STATES = {
     # the anonymous page cache on (pages warmed once before the load);
@@ -112,11 +114,17 @@ def query_counts(paths, state):
         PARTS_CACHE=env["PARTS_CACHE"] == "true",
         ALLOWED_HOSTS=["*"],
     ):
-        for path in paths:
+        for path in [FLOOR, *paths]:
             client.get(path)
             with CaptureQueriesContext(connection) as captured:
                 status = client.get(path).status_code
-            counts[path] = (status, len(captured))
+            # CPU of this process per request (PostgreSQL's own work not included): steadier
+            # than requests/s on a busy machine.
+            started = time.process_time()
+            for _ in range(CPU_ROUNDS):
+                client.get(path)
+            cpu_ms = (time.process_time() - started) / CPU_ROUNDS * 1000
+            counts[path] = (status, len(captured), cpu_ms)
     return counts
 
 
@@ -143,7 +151,6 @@ def start_gunicorn(port, env):
             "ACCESS_LOG": "/dev/null",
             "ALLOWED_HOSTS": "127.0.0.1",
             "LOG_LEVEL": "ERROR",
-            "BENCH_FLOOR": "true",
             **env,
         },
         start_new_session=True,
@@ -255,13 +262,13 @@ def measure_state(state, paths, load):
 def print_table(rows):
     print(
         f"{'trang':46} {'trạng thái':10} {'mã':>4} {'SQL':>4} {'req/s':>7} {'p50 ms':>7} "
-        f"{'p99 ms':>7} {'byte':>8} {'/sàn':>6}"
+        f"{'p99 ms':>7} {'byte':>8} {'/sàn':>6} {'CPU ms':>7}"
     )
     for row in rows:
         print(
             f"{row['path'][:46]:46} {row['state']:10} {row['status']:>4} {row['queries']:>4} "
             f"{row['rps']:>7.0f} {row['p50']:>7.1f} {row['p99']:>7.1f} {row['bytes']:>8} "
-            f"{row['floor_ratio']:>6.1%}"
+            f"{row['floor_ratio']:>6.1%} {row['cpu_ms']:>7.1f}"
         )
 
 
@@ -288,13 +295,14 @@ def run():
         measured = measure_state(state, paths, load)
         floor = measured[FLOOR]["rps"]
         for path in [FLOOR, *paths]:
-            status, queries = counts.get(path, (200, 0))
+            status, queries, cpu_ms = counts[path]
             rows.append(
                 {
                     "path": path,
                     "state": state,
                     "status": status,
                     "queries": queries,
+                    "cpu_ms": cpu_ms,
                     **measured[path],
                     "floor_ratio": measured[path]["rps"] / floor if floor else 0,
                 }

@@ -47,3 +47,10 @@ def test_list_page_links_its_feed(client, category):
     html = client.get(category.get_absolute_url()).content.decode()
     feed = reverse("news:category-feed", kwargs={"slug": category.slug})
     assert f'type="application/rss+xml" title="Tin tức: {category.name}" href="{feed}"' in html
+
+
+def test_the_feed_is_sent_as_one_body(client, category):
+    for n in range(12):
+        make_article(f"Tin số {n}", category)
+    response = client.get(reverse("news:feed"))
+    assert len(list(response)) == 1 and b"Tin s\xe1\xbb\x91 11" in response.content
