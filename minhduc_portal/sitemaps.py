@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from meetings.models import Meeting
 from news.models import Article
+from portal.fragments import host_of
 from portal.page_cache import content_version
+from portal.pagination import SLACK
 from portal.site_url import absolute, scheme_and_domain
 
 # URLs per section sitemap page: well inside the protocol's 50,000 URLs and 50 MB, and a
@@ -63,25 +65,31 @@ def kept(view):
         if not settings.PARTS_CACHE:
             return view(request, *args, **kwargs)
         path = hashlib.blake2s(request.get_full_path().encode(), digest_size=16).hexdigest()
-        key = f"sitemap:{request.get_host()}:{request.scheme}:{content_version()}:{path}"
-        response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            response.render()
-            if response.status_code == 200:
-                cache.set(key, response, _seconds_to_keep())
+        key = f"sitemap:{host_of(request)}:{request.scheme}:{content_version()}:{path}"
+        kept_answer = cache.get(key)
+        if kept_answer and not (kept_answer[1] and timezone.now() >= kept_answer[1]):
+            return kept_answer[0]
+        since = timezone.now() - SLACK  # see portal.pagination: no change missed
+        response = view(request, *args, **kwargs)
+        response.render()
+        if response.status_code == 200:
+            until = _next_change(since)
+            cache.set(key, (response, until), _seconds_until(until))
         return response
 
     return wrapper
 
 
-def _seconds_to_keep():
-    now = timezone.now()
-    changes = [Article.objects.next_change(now), Meeting.objects.next_start(now)]
-    soonest = min(filter(None, changes), default=None)
-    if soonest is None:
+def _next_change(since):
+    changes = [Article.objects.next_change(since), Meeting.objects.next_start(since)]
+    return min(filter(None, changes), default=None)
+
+
+def _seconds_until(until):
+    if until is None:
         return KEEP_SECONDS
-    return max(1, min(KEEP_SECONDS, math.ceil((soonest - now).total_seconds())))
+    seconds = (until - timezone.now()).total_seconds()
+    return max(1, min(KEEP_SECONDS, math.ceil(seconds)))
 
 
 def sitemap_index(request, sitemaps):

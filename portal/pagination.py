@@ -11,6 +11,7 @@ meeting starting) names when it next changes: from that moment the index is buil
 With the index missing or evicted a page is read the plain way (OFFSET), never stale.
 """
 
+import datetime
 import math
 
 from django.conf import settings
@@ -24,6 +25,7 @@ from .fragments import host_of, request_content_version
 BLOCK_PAGES = 50
 # Indexes of older content versions are never read again; let the cache drop them.
 MAX_SECONDS = 24 * 3600
+SLACK = datetime.timedelta(seconds=5)
 
 
 class IndexedPaginator(Paginator):
@@ -59,10 +61,13 @@ class IndexedPaginator(Paginator):
         return meta
 
     def _build(self):
+        # The list's queryset fixed its "now" a moment before: look for changes from a little
+        # earlier, so one falling in between is never missed (it only rebuilds once more).
+        since = timezone.now() - SLACK
         rows = self.object_list.prefetch_related(None).values_list("pk", flat=True)
         pks = list(rows)
+        until = self.changes_at(since) if self.changes_at else None
         now = timezone.now()
-        until = self.changes_at(now) if self.changes_at else None
         size = self._block_rows
         self._blocks = {
             n: pks[n * size : (n + 1) * size] for n in range(math.ceil(len(pks) / size))

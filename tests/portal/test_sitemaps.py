@@ -1,9 +1,11 @@
 """/sitemap.xml is an index of section sitemaps; long sections are cut into pages, none lost."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from minhduc_portal.urls import sitemaps
 from tests.news.factories import make_article, make_category
@@ -46,3 +48,14 @@ def test_a_new_article_is_in_the_sitemap_at_once(client):
 def test_an_unknown_section_or_page_is_not_found(client):
     assert client.get("/sitemap-khong-co.xml").status_code == 404
     assert client.get("/sitemap-news-articles.xml?p=99").status_code == 404
+
+
+def test_a_scheduled_article_enters_the_sitemap_at_its_time(client, monkeypatch):
+    category = make_category()
+    make_article("Tin đầu", category)
+    now = timezone.now()
+    scheduled = make_article("Tin hẹn giờ", category, publish_at=now + timedelta(minutes=5))
+    assert scheduled.get_absolute_url() not in whole_sitemap(client)
+    later = now + timedelta(minutes=6)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert scheduled.get_absolute_url() in whole_sitemap(client)
