@@ -32,9 +32,10 @@ run: setup
 test: install
 	bash scripts/test.sh
 
-# Throughput, latency and SQL queries per page on PostgreSQL with a large synthetic data set.
+# Throughput, latency and SQL queries per page on PostgreSQL with a large synthetic data set
+# (BENCH_ARGS=--quick: a small set, under three minutes).
 bench: install
-	bash scripts/with-postgres.sh $(BIN)/python scripts/bench.py
+	bash scripts/with-postgres.sh $(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 # 64 connections for 60 s over the public pages, on a throwaway PostgreSQL and Redis; checks
 # that the visit and view counters equal the visits sent (LOAD_SECONDS, LOAD_CONNECTIONS).

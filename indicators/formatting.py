@@ -7,9 +7,6 @@ when it is whole (57,32%, 100%).
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.template.defaultfilters import floatformat
-from django.utils import translation
-
 PERCENT_POINTS = "điểm phần trăm"
 MAX_PLACES = 4  # Value.value keeps four decimals
 
@@ -43,8 +40,10 @@ def format_number(number, places=0):
     """'2.945', '91,24', '93,5': the number with exactly `places` decimals."""
     if number is None:
         return ""
-    with translation.override("vi"):
-        return floatformat(Decimal(number), f"{places}g")
+    # Written directly rather than through the locale (no language switch per number):
+    # "." for thousands and "," for decimals.
+    text = f"{at_places(number, places):,.{places}f}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def format_amount(indicator, number, places=None):

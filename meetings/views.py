@@ -1,6 +1,5 @@
 import datetime
 
-from django.core.paginator import Paginator
 from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -9,6 +8,8 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from icalendar import Calendar, Event
 
+from portal.fragments import kept_value
+from portal.pagination import IndexedPaginationMixin, IndexedPaginator
 from portal.site_url import absolute, scheme_and_domain
 
 from .forms import DirectiveFilterForm
@@ -16,11 +17,17 @@ from .models import Directive, Meeting, Membership
 from .related import reports_and_figures
 
 
-class MeetingListView(ListView):
+class MeetingListView(IndexedPaginationMixin, ListView):
     """Upcoming meetings first, then every other meeting by year, newest first."""
 
     template_name = "meetings/meeting_list.html"
     paginate_by = 20
+
+    def page_index_name(self):
+        return "meetings:list"
+
+    def list_changes_at(self, now):
+        return Meeting.objects.next_start(now)
 
     def get_queryset(self):
         return Meeting.objects.public().not_upcoming().annotate(year=ExtractYear("start"))
@@ -71,11 +78,15 @@ def minutes(request, slug):
 @require_safe
 def directives(request):
     """The tracker: every directive, overdue first, filtered by GET parameters."""
-    meetings_with_directives = Meeting.objects.filter(directives__isnull=False)
-    years = [d.year for d in meetings_with_directives.dates("start", "year")]
-    form = DirectiveFilterForm(request.GET, sorted(set(years), reverse=True))
-    directives = Directive.objects.for_tracker().filter(**form.filters())
-    page = Paginator(directives, 50).get_page(request.GET.get("page"))
+    form = DirectiveFilterForm(request.GET, kept_value("directive-years", _years, request))
+    filters = form.filters()
+    directives = Directive.objects.for_tracker().filter(**filters)
+    # Which rows are overdue changes at midnight: the day is part of the list's name.
+    name = f"directives:{timezone.localdate()}:" + ":".join(
+        f"{key}={getattr(value, 'pk', value)}" for key, value in sorted(filters.items())
+    )
+    paginator = IndexedPaginator(directives, 50, name=name, request=request)
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -83,6 +94,11 @@ def directives(request):
         "meetings/directive_list.html",
         {"form": form, "page_obj": page, "directives": page, "query_string": query.urlencode()},
     )
+
+
+def _years():
+    meetings_with_directives = Meeting.objects.filter(directives__isnull=False)
+    return sorted({d.year for d in meetings_with_directives.dates("start", "year")}, reverse=True)
 
 
 @require_safe

@@ -104,6 +104,9 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip outside the page cache, which keeps pages uncompressed; a cached page is compressed
+    # once (portal.compression). Static files come precompressed.
+    "portal.compression.CompressionMiddleware",
     # Around the page cache, so cached pages count too; counts only 200 HTML pages.
     "portal.middleware.VisitCounterMiddleware",
     # Anonymous pages from the shared cache; after the counter, before sessions.
@@ -182,6 +185,11 @@ CACHES = {
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     # A cache that stops answering must not hold pages up: they are served without it.
     CACHES["default"].setdefault("OPTIONS", {}).update(socket_connect_timeout=1, socket_timeout=1)
+# Parts made ahead (portal.fragments, portal.pagination, the layout's data) are kept in the
+# shared cache; false renders them on every request, as the benchmark's "cold" state does.
+PARTS_CACHE = env.bool("PARTS_CACHE", default=True)
+# scripts/bench.py only: a URL answering a fixed string through the whole middleware stack.
+BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out user and address before any password is checked.

@@ -1,7 +1,27 @@
-from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+import hashlib
+import math
+from functools import wraps
 
-from portal.site_url import scheme_and_domain
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem
+from django.core.cache import cache
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import Meeting
+from news.models import Article
+from portal.fragments import host_of
+from portal.page_cache import content_version
+from portal.pagination import SLACK
+from portal.site_url import absolute, scheme_and_domain
+
+# URLs per section sitemap page: well inside the protocol's 50,000 URLs and 50 MB, and a
+# page cheap enough to build again after an edit. Longer sections get ?p=2, ?p=3 ... pages,
+# each listed in the index: no URL is left out.
+SECTION_LIMIT = 5000
+KEEP_SECONDS = 3600
 
 
 class SitePagesSitemap(Sitemap):
@@ -28,6 +48,8 @@ def on_site_url(sitemap_class):
     rather than on whatever host the request came in by."""
 
     class OnSiteUrl(sitemap_class):
+        limit = SECTION_LIMIT
+
         def get_protocol(self, protocol=None):
             return scheme_and_domain()[0]
 
@@ -35,3 +57,56 @@ def on_site_url(sitemap_class):
             return scheme_and_domain()[1]
 
     return OnSiteUrl
+
+
+def kept(view):
+    """The sitemap view's answer, built once per content version and host name.
+
+    Lists that change with time alone (a scheduled article, a meeting that starts) are
+    built again from their next change on.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not settings.PARTS_CACHE:
+            return view(request, *args, **kwargs)
+        path = hashlib.blake2s(request.get_full_path().encode(), digest_size=16).hexdigest()
+        key = f"sitemap:{host_of(request)}:{request.scheme}:{content_version()}:{path}"
+        kept_answer = cache.get(key)
+        if kept_answer and not (kept_answer[1] and timezone.now() >= kept_answer[1]):
+            return kept_answer[0]
+        since = timezone.now() - SLACK  # see portal.pagination: no change missed
+        response = view(request, *args, **kwargs)
+        response.render()
+        if response.status_code == 200:
+            until = _next_change(since)
+            cache.set(key, (response, until), _seconds_until(until))
+        return response
+
+    return wrapper
+
+
+def _next_change(since):
+    changes = [Article.objects.next_change(since), Meeting.objects.next_start(since)]
+    return min(filter(None, changes), default=None)
+
+
+def _seconds_until(until):
+    if until is None:
+        return KEEP_SECONDS
+    seconds = (until - timezone.now()).total_seconds()
+    return max(1, min(KEEP_SECONDS, math.ceil(seconds)))
+
+
+def sitemap_index(request, sitemaps):
+    """/sitemap.xml: every page of every section sitemap, on SITE_URL like the sitemaps."""
+    items = []
+    for section, sitemap_class in sitemaps.items():
+        url = absolute(reverse("sitemap-section", kwargs={"section": section}))
+        pages = sitemap_class().paginator.num_pages
+        items += [
+            SitemapIndexItem(url if n == 1 else f"{url}?p={n}", None) for n in range(1, pages + 1)
+        ]
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml"
+    )

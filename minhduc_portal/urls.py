@@ -1,5 +1,6 @@
+from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from documents.sitemaps import sitemaps as document_sitemaps
@@ -9,7 +10,7 @@ from news.sitemaps import sitemaps as news_sitemaps
 from portal import errors, outage
 
 from . import views
-from .sitemaps import SitePagesSitemap, on_site_url
+from .sitemaps import SitePagesSitemap, kept, on_site_url, sitemap_index
 
 sitemaps = {
     name: on_site_url(sitemap)
@@ -44,10 +45,25 @@ urlpatterns = [
     path("chi-so/", include("indicators.urls")),
     path("van-ban/", include("documents.urls")),
     path("quan-tri/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # An index of section sitemaps, each cut into pages within the protocol's limits.
+    path(
+        "sitemap.xml",
+        kept(sitemap_index),
+        {"sitemaps": sitemaps},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        kept(sitemap_views.sitemap),
+        {"sitemaps": sitemaps},
+        name="sitemap-section",
+    ),
     # Uploaded files (the private ones, and /media/ when Django serves it) and the 413 page.
     path("", include("portal.urls")),
 ]
+
+if settings.BENCH_FLOOR:
+    urlpatterns.append(path("bench-floor/", views.bench_floor))
 
 handler400 = errors.bad_request
 handler403 = errors.permission_denied

@@ -76,6 +76,12 @@ def healthz(request):
     return response
 
 
+@never_cache
+def bench_floor(request):
+    """The benchmark's floor: the whole middleware stack, no database, no template."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
 @require_safe
 def search(request):
     """Results for ?q= with optional filters; bad input answers 400 with the form's message."""

@@ -34,6 +34,12 @@ class LatestArticlesFeed(Feed):
     feed_type = Rss201rev2Feed
     language = "vi"
 
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # The feed generator writes hundreds of small pieces; send them as one body.
+        response.content = response.content
+        return response
+
     def get_object(self, request, *args, **kwargs):
         return None
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -94,6 +94,16 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now).filter(
             Q(expires_at__isnull=True) | Q(expires_at__gt=now)
         )
+
+    def next_change(self, now=None):
+        """When what `published()` returns next changes by time alone (a scheduled publish
+        or an expiry), or None: lists built from it are valid until then."""
+        now = now or timezone.now()
+        moments = self.filter(status=Article.Status.PUBLISHED).aggregate(
+            publish=Min("publish_at", filter=Q(publish_at__gt=now)),
+            expiry=Min("expires_at", filter=Q(expires_at__gt=now)),
+        )
+        return min(filter(None, moments.values()), default=None)
 
     def for_list(self):
         """Rows for a list of cards: the category joined, the long body left in the database."""

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from portal import counting
+from portal.pagination import IndexedPaginationMixin
 
 from .models import Article, Category, Tag
 
@@ -19,13 +20,19 @@ def article_context(article):
     }
 
 
-class ArticleListMixin:
+class ArticleListMixin(IndexedPaginationMixin):
     paginate_by = 20
     template_name = "news/article_list.html"
     context_object_name = "articles"
 
     def get_queryset(self):
         return Article.objects.published().for_list()
+
+    def page_index_name(self):
+        return "news:list"
+
+    def list_changes_at(self, now):
+        return Article.objects.next_change(now)
 
     def paginate_queryset(self, queryset, page_size):
         # Only plain page numbers: Django would also accept "last".
@@ -47,6 +54,9 @@ class ArticlesOfView(ArticleListMixin, ListView):
     def get_queryset(self):
         self.owner = get_object_or_404(self.owner_model, slug=self.kwargs["slug"])
         return super().get_queryset().filter(**{self.lookup: self.owner})
+
+    def page_index_name(self):
+        return f"news:{self.lookup}:{self.owner.pk}"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**{self.owner_model._meta.model_name: self.owner}, **kwargs)

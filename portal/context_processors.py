@@ -1,19 +1,28 @@
 import logging
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError
+from django.utils import timezone
 
 from . import counting, outage
+from .fragments import host_of, request_content_version
 from .models import DailyVisits, SiteIdentity
 
 logger = logging.getLogger(__name__)
 
+# The footer's totals may lag this long; the visits themselves are counted exactly.
+TOTALS_SECONDS = 60
+
 
 def site(request):
-    """Site identity and visit counts for the layout; an outage leaves them out, not a 500."""
+    """Site identity and visit counts for the layout; an outage leaves them out, not a 500.
+
+    Both come from the shared cache: the identity once per content version, the totals once
+    a minute, so a page makes no query for them.
+    """
     try:
-        identity = SiteIdentity.current()
-        visits = DailyVisits.objects.totals()
+        identity, visits = layout_data(request)
     except DatabaseError as error:
         if isinstance(error, outage.DATABASE_ERRORS):
             outage.database.failed(error)  # one warning per outage, not a traceback per page
@@ -21,9 +30,27 @@ def site(request):
             logger.warning("Layout rendered without database data", exc_info=True)
         return {"site": None, "visits": None, "site_url": settings.SITE_URL}
     if identity:
-        visits["total"] += identity.visits_before_launch
+        visits = {**visits, "total": visits["total"] + identity.visits_before_launch}
     # This request's own visit is written once it is answered; show it already.
     visits = {
         period: count + counting.pending(request, "visit") for period, count in visits.items()
     }
     return {"site": identity, "visits": visits, "site_url": settings.SITE_URL}
+
+
+def layout_data(request):
+    if not settings.PARTS_CACHE:
+        return SiteIdentity.current(), DailyVisits.objects.totals()
+    today = timezone.localdate()
+    host = host_of(request)
+    identity_key = f"layout:identity:{host}:{request_content_version(request)}"
+    totals_key = f"layout:visits:{host}:{today.isoformat()}"
+    found = cache.get_many([identity_key, totals_key])
+    if identity_key not in found:
+        # Kept in a tuple: "no identity record" is an answer worth keeping too.
+        found[identity_key] = (SiteIdentity.current(),)
+        cache.set(identity_key, found[identity_key], 24 * 3600)
+    if totals_key not in found:
+        found[totals_key] = DailyVisits.objects.totals(today)
+        cache.set(totals_key, found[totals_key], TOTALS_SECONDS)
+    return found[identity_key][0], found[totals_key]

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -28,18 +29,54 @@ os.environ.update(
     STATIC_ROOT=str(WORK / "static"),
     MEDIA_ROOT=str(WORK / "media"),
     PRIVATE_MEDIA_ROOT=str(WORK / "private-media"),
-    CACHE_URL=f"filecache://{WORK / 'cache'}",
+    BENCH_FLOOR="true",
 )
-SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
-CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+QUICK = "--quick" in sys.argv
+# --quick: a small data set and short runs, the whole benchmark in under three minutes.
+SECONDS = int(os.environ.get("BENCH_SECONDS", "1" if QUICK else "8"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8" if QUICK else "16"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * os.cpu_count() + 1)))
 SIZE = {
-    "articles": int(os.environ.get("BENCH_ARTICLES", "5000")),
-    "meetings": int(os.environ.get("BENCH_MEETINGS", "400")),
-    "years": int(os.environ.get("BENCH_YEARS", "15")),
+    "articles": int(os.environ.get("BENCH_ARTICLES", "1000" if QUICK else "50000")),
+    "meetings": int(os.environ.get("BENCH_MEETINGS", "60" if QUICK else "400")),
+    "years": int(os.environ.get("BENCH_YEARS", "5" if QUICK else "15")),
 }
 # A returning visitor: already counted, so the numbers show page cost, not counting cost.
 RETURNING = "md_visit=1"
+HEADERS = {"Cookie": RETURNING, "Accept-Encoding": "gzip"}
+FLOOR = "/bench-floor/"
+CPU_ROUNDS = 5 if QUICK else 20
+# Each page is measured in three states, each by its own gunicorn:
+STATES = {
+    # the anonymous page cache on (pages warmed once before the load);
+    "cached": {"PAGE_CACHE_SECONDS": "60", "PARTS_CACHE": "true"},
+    # page cache off, the parts made ahead ready in the shared cache;
+    "uncached": {"PAGE_CACHE_SECONDS": "0", "PARTS_CACHE": "true"},
+    # page cache off and no parts kept: everything rendered on every request.
+    "cold": {"PAGE_CACHE_SECONDS": "0", "PARTS_CACHE": "false"},
+}
+
+
+def start_cache():
+    """A throwaway Redis as the shared cache, as production has; a file cache without it."""
+    if not shutil.which("redis-server"):
+        os.environ["CACHE_URL"] = f"filecache://{WORK / 'cache'}"
+        return None
+    port = free_port()
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--dir", str(WORK)]
+        + ["--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    for _ in range(50):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    os.environ["CACHE_URL"] = f"redis://127.0.0.1:{port}/0"
+    return server
 
 
 def setup_django():
@@ -64,17 +101,32 @@ def seed():
     print(f"Dữ liệu tổng hợp: {counts} ({time.monotonic() - started:.0f} s)")
 
 
-def query_counts(paths):
+def query_counts(paths, state):
+    """SQL queries of each page in one state, with the Django test client (a warm-up first)."""
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from django.test.utils import CaptureQueriesContext, override_settings
 
-    client = Client(HTTP_COOKIE=RETURNING)
+    env = STATES[state]
+    client = Client(HTTP_COOKIE=RETURNING, HTTP_ACCEPT_ENCODING="gzip")
     counts = {}
-    for path in paths:
-        with CaptureQueriesContext(connection) as captured:
-            status = client.get(path).status_code
-        counts[path] = (status, len(captured))
+    with override_settings(
+        PAGE_CACHE_SECONDS=int(env["PAGE_CACHE_SECONDS"]),
+        PARTS_CACHE=env["PARTS_CACHE"] == "true",
+        ALLOWED_HOSTS=["*"],
+    ):
+        for path in [FLOOR, *paths]:
+            client.get(path)
+            with CaptureQueriesContext(connection) as captured:
+                status = client.get(path).status_code
+            queries = len(captured)  # read now: the next request empties the log
+            # CPU of this process per request (PostgreSQL's own work not included): steadier
+            # than requests/s on a busy machine.
+            started = time.process_time()
+            for _ in range(CPU_ROUNDS):
+                client.get(path)
+            cpu_ms = (time.process_time() - started) / CPU_ROUNDS * 1000
+            counts[path] = (status, queries, cpu_ms)
     return counts
 
 
@@ -84,7 +136,7 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_gunicorn(port):
+def start_gunicorn(port, env):
     server = subprocess.Popen(
         [
             str(ROOT / ".venv/bin/gunicorn"),
@@ -101,6 +153,7 @@ def start_gunicorn(port):
             "ACCESS_LOG": "/dev/null",
             "ALLOWED_HOSTS": "127.0.0.1",
             "LOG_LEVEL": "ERROR",
+            **env,
         },
         start_new_session=True,
     )
@@ -130,6 +183,8 @@ def load_wrk(url):
             "--latency",
             "-H",
             f"Cookie: {RETURNING}",
+            "-H",
+            "Accept-Encoding: gzip",
             url,
         ],
         capture_output=True,
@@ -155,7 +210,7 @@ def load_wrk(url):
 def load_python(url):
     """Fallback without wrk: CONNECTIONS threads for SECONDS, each request timed."""
     deadline = time.monotonic() + SECONDS
-    request = urllib.request.Request(url, headers={"Cookie": RETURNING})
+    request = urllib.request.Request(url, headers=HEADERS)
 
     def worker(_):
         times, errors = [], 0
@@ -180,42 +235,95 @@ def load_python(url):
     }
 
 
+def transferred(url):
+    """Bytes of the body as sent to a browser that accepts gzip (warms the page too)."""
+    request = urllib.request.Request(url, headers=HEADERS)
+    try:
+        response = urllib.request.urlopen(request, timeout=60)
+    except urllib.error.HTTPError as error:  # a 404 is measured too
+        response = error
+    with response:
+        return len(response.read()), response.headers.get("Content-Encoding", "")
+
+
+def measure_state(state, paths, load):
+    port = free_port()
+    server = start_gunicorn(port, STATES[state])
+    rows = {}
+    try:
+        for path in [FLOOR, *paths]:
+            url = f"http://127.0.0.1:{port}{path}"
+            size, encoding = transferred(url)
+            rows[path] = {"bytes": size, "encoding": encoding, **load(url)}
+            print(f"  {state:8} {path[:60]:60} {rows[path]['rps']:>8.0f} req/s", flush=True)
+    finally:
+        stop(server)
+    return rows
+
+
+def print_table(rows):
+    print(
+        f"{'trang':46} {'trạng thái':10} {'mã':>4} {'SQL':>4} {'req/s':>7} {'p50 ms':>7} "
+        f"{'p99 ms':>7} {'byte':>8} {'/sàn':>6} {'CPU ms':>7}"
+    )
+    for row in rows:
+        print(
+            f"{row['path'][:46]:46} {row['state']:10} {row['status']:>4} {row['queries']:>4} "
+            f"{row['rps']:>7.0f} {row['p50']:>7.1f} {row['p99']:>7.1f} {row['bytes']:>8} "
+            f"{row['floor_ratio']:>6.1%} {row['cpu_ms']:>7.1f}"
+        )
+
+
 def main():
+    cache_server = start_cache()
+    try:
+        run()
+    finally:
+        if cache_server is not None:
+            stop(cache_server)
+        shutil.rmtree(WORK, ignore_errors=True)
+
+
+def run():
     setup_django()
     seed()
     from benchdata import sample_paths
 
     paths = sample_paths()
-    counts = query_counts(paths)
-    port = free_port()
-    server = start_gunicorn(port)
     load = load_wrk if shutil.which("wrk") else load_python
     rows = []
-    try:
-        for path in paths:
-            result = load(f"http://127.0.0.1:{port}{path}")
-            status, queries = counts[path]
-            rows.append({"path": path, "status": status, "queries": queries, **result})
-    finally:
-        stop(server)
-    from django.conf import settings
-
+    for state in STATES:
+        counts = query_counts(paths, state)
+        measured = measure_state(state, paths, load)
+        floor = measured[FLOOR]["rps"]
+        for path in [FLOOR, *paths]:
+            status, queries, cpu_ms = counts[path]
+            rows.append(
+                {
+                    "path": path,
+                    "state": state,
+                    "status": status,
+                    "queries": queries,
+                    "cpu_ms": cpu_ms,
+                    **measured[path],
+                    "floor_ratio": measured[path]["rps"] / floor if floor else 0,
+                }
+            )
     print(
-        f"\ngunicorn {WORKERS} worker, {CONNECTIONS} kết nối, {SECONDS} s mỗi trang, "
-        f"công cụ: {'wrk' if load is load_wrk else 'python'}, "
-        f"bộ đệm trang: {settings.PAGE_CACHE_SECONDS} s (PAGE_CACHE_SECONDS)"
+        f"\ngunicorn {WORKERS} worker, {CONNECTIONS} kết nối, {SECONDS:g} s mỗi trang, "
+        f"công cụ: {'wrk' if load is load_wrk else 'python'}, dữ liệu: {SIZE}"
+        f"{', --quick' if QUICK else ''}"
     )
-    print(f"{'trang':48} {'mã':>4} {'SQL':>4} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'lỗi':>5}")
-    for row in rows:
-        print(
-            f"{row['path'][:48]:48} {row['status']:>4} {row['queries']:>4} {row['rps']:>9.0f} "
-            f"{row['p50']:>8.1f} {row['p99']:>8.1f} {row['errors']:>5}"
-        )
+    print_table(rows)
     out = ROOT / "var" / "bench.json"
     out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps({"size": SIZE, "workers": WORKERS, "rows": rows}, indent=2))
-    print(f"\nKết quả: {out}")
-    shutil.rmtree(WORK, ignore_errors=True)
+    out.write_text(
+        json.dumps(
+            {"size": SIZE, "workers": WORKERS, "seconds": SECONDS, "quick": QUICK, "rows": rows},
+            indent=2,
+        )
+    )
+    print(f"\nKết quả: {out}, bộ đệm chung: {os.environ['CACHE_URL'].split(':')[0]}")
 
 
 if __name__ == "__main__":

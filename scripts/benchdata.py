@@ -14,7 +14,7 @@ from django.utils import timezone
 from documents.models import Document, DocumentRelation, DocumentType, Issuer
 from indicators.models import Indicator, Value
 from meetings.models import AgendaItem, Attendance, Committee, Directive, Issue, Meeting, Person
-from news.models import Article, Category
+from news.models import Article, Category, Tag
 from portal import search
 
 BODY = "".join(
@@ -40,6 +40,14 @@ def seed_all(articles, meetings, years):
             first_published_at=now - datetime.timedelta(hours=n * 7),
         )
         for n in range(articles)
+    )
+    # One tag on every third article: a tag page as long as a category's.
+    tag, _ = Tag.objects.get_or_create(name="Tổng hợp", defaults={"slug": "tong-hop"})
+    tagged = Article.objects.filter(slug__startswith="tin-tong-hop-so-").values_list(
+        "pk", flat=True
+    )
+    Article.tags.through.objects.bulk_create(
+        Article.tags.through(article_id=pk, tag_id=tag.pk) for pk in tagged[::3]
     )
     people = Person.objects.bulk_create(
         Person(full_name=f"Thành viên tổng hợp {n}") for n in range(30)
@@ -137,15 +145,23 @@ def sample_paths():
     meeting = Meeting.objects.held().order_by("-start").first()
     year = Value.objects.order_by("-year").values_list("year", flat=True).first()
     indicator = Indicator.objects.order_by("order").first()
+    category = Category.objects.order_by("order").first()
+    tag = Tag.objects.get(slug="tong-hop")
+    last_page = max(1, (Article.objects.published().count() - 1) // 20 + 1)
     return [
         "/static/css/site.css",
         "/",
         "/tin-tuc/",
-        "/tin-tuc/?page=40",
+        "/tin-tuc/?page=2",
+        f"/tin-tuc/?page={last_page}",
+        category.get_absolute_url(),
+        tag.get_absolute_url(),
         article.get_absolute_url(),
         "/cuoc-hop/",
+        "/cuoc-hop/?page=3",
         meeting.get_absolute_url(),
         "/ket-luan-chi-dao/",
+        "/ket-luan-chi-dao/?page=5",
         "/ban-chi-dao/",
         f"/chi-so/{year}/",
         f"/chi-so/{year}.xlsx",
@@ -156,6 +172,8 @@ def sample_paths():
         "/van-ban/danh-sach.xlsx",
         "/tim-kiem/?q=chuyen+doi+so",
         "/tin-tuc/rss/",
+        f"{category.get_absolute_url()}rss/",
         "/sitemap.xml",
+        "/sitemap-news-articles.xml",
         "/healthz",
     ]

@@ -87,3 +87,11 @@ def demo(settings, tmp_path):
 
     settings.VAR_DIR = tmp_path
     call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, as after a deploy: no parts made ahead."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -61,6 +61,11 @@ class MeetingQuerySet(models.QuerySet):
         """Planned meetings that have not started yet, soonest first."""
         return self.filter(self._ahead(now)).order_by("start")
 
+    def next_start(self, now=None):
+        """When the next planned meeting starts (it then leaves `upcoming()`), or None."""
+        now = now or timezone.now()
+        return self.upcoming(now).values_list("start", flat=True).first()
+
     def not_upcoming(self, now=None):
         """Everything `upcoming()` leaves out: held, cancelled, and planned ones already past."""
         return self.exclude(self._ahead(now))

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.news.factories import make_article, make_category
+from tests.sitemaps import whole_sitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def test_feed_of_an_unknown_category_is_not_found(client, db):
 def test_sitemap_lists_articles_and_their_categories(client, category):
     article = make_article(category=category)
     empty = make_category("Chưa có bài")
-    xml = client.get(reverse("sitemap")).content.decode()
+    xml = whole_sitemap(client)
     assert article.get_absolute_url() in xml
     assert category.get_absolute_url() in xml
     assert empty.get_absolute_url() not in xml
@@ -46,3 +47,10 @@ def test_list_page_links_its_feed(client, category):
     html = client.get(category.get_absolute_url()).content.decode()
     feed = reverse("news:category-feed", kwargs={"slug": category.slug})
     assert f'type="application/rss+xml" title="Tin tức: {category.name}" href="{feed}"' in html
+
+
+def test_the_feed_is_sent_as_one_body(client, category):
+    for n in range(12):
+        make_article(f"Tin số {n}", category)
+    response = client.get(reverse("news:feed"))
+    assert len(list(response)) == 1 and b"Tin s\xe1\xbb\x91 11" in response.content

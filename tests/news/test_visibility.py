@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from news.models import Article
 from tests.news.factories import make_article
+from tests.sitemaps import whole_sitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,7 @@ def test_hidden_article_is_not_in_the_feeds(client, hidden, shown):
 
 
 def test_hidden_article_is_not_in_the_sitemap(client, hidden, shown):
-    xml = client.get(reverse("sitemap")).content.decode()
+    xml = whole_sitemap(client)
     assert shown.get_absolute_url() in xml
     assert hidden.get_absolute_url() not in xml
 
