@@ -1,7 +1,6 @@
 """An editor writes an article from a Word paste, previews and publishes it; a citizen reads it."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -9,26 +8,15 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from news.models import Article, Tag
+from tests.browser.editor import EDITABLE, WORD_PASTE, paste
 from tests.conftest import DESKTOP, PHONE
 from tests.news.factories import image_bytes
 from tests.portal.samples import pdf_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-WORD_PASTE = Path(__file__).resolve().parent.parent / "fixtures" / "word_paste.html"
 PASSWORD = "mat-khau-bien-tap-2026"
 TITLE = "Ban Chỉ đạo đánh giá chuyển đổi số năm 2025"
-EDITABLE = ".prose-editor .ProseMirror[contenteditable=true]"
-
-PASTE = """([selector, html]) => {
-  const target = document.querySelector(selector);
-  target.focus();
-  const data = new DataTransfer();
-  data.setData("text/html", html);
-  data.setData("text/plain", "Kết quả chuyển đổi số năm 2025");
-  const options = {clipboardData: data, bubbles: true, cancelable: true};
-  target.dispatchEvent(new ClipboardEvent("paste", options));
-}"""
 
 
 def log_in(page, live_server):
@@ -52,14 +40,17 @@ def write_article(page):
     page.fill("#id_title", TITLE)
     page.fill("#id_summary", "Sapo: Ban Chỉ đạo nhìn lại kết quả năm 2025.")
     page.locator(EDITABLE).click()
-    page.evaluate(PASTE, [EDITABLE, WORD_PASTE.read_text()])
+    paste(page, WORD_PASTE.read_text(), "Kết quả chuyển đổi số năm 2025")
     page.set_input_files(
         "#id_cover", files=[{"name": "hop.jpg", "mimeType": "image/jpeg", "buffer": image_bytes()}]
     )
     page.fill("#id_cover_alt", "Các thành viên Ban Chỉ đạo tại cuộc họp")
     page.fill("#id_cover_caption", "Quang cảnh cuộc họp")
     page.select_option("#id_category", label="Hoạt động Ban Chỉ đạo")
-    page.select_option("#id_tags", label="Chuyển đổi số 2025")
+    # Tags are chosen by typing a few letters (the admin's autocomplete).
+    page.click("#id_tags + .select2 .select2-selection")
+    page.keyboard.type("2025")
+    page.locator(".select2-results__option", has_text="Chuyển đổi số 2025").click()
     page.select_option("#id_meeting", index=1)
     page.fill("#id_author", "Lê Đức Hoàng")
     page.fill("#id_signature", "Hải Bình - TTDV")

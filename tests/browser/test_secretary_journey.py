@@ -6,7 +6,6 @@ must lose nothing to it.
 """
 
 import re
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -17,22 +16,14 @@ from pypdf import PdfWriter
 from meetings.demo import COMMITTEE_NAME, DIRECTIVES, ISSUES, LEADERS
 from meetings.models import Committee, Meeting, Membership, Person
 from staff import roles
-from tests.conftest import PHONE
+from tests.browser.editor import EDITABLE, WORD_PASTE, paste
+from tests.conftest import ARTIFACTS, PHONE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LAPTOP = {"width": 1366, "height": 768}
 PASSWORD = "mat-khau-thu-ky-2026"
-WORD_PASTE = Path(__file__).resolve().parent.parent / "fixtures" / "word_paste.html"
-EDITABLE = ".prose-editor .ProseMirror[contenteditable=true]"
-PASTE = """([selector, html]) => {
-  const target = document.querySelector(selector);
-  target.focus();
-  const data = new DataTransfer();
-  data.setData("text/html", html);
-  const options = {clipboardData: data, bubbles: true, cancelable: true};
-  target.dispatchEvent(new ClipboardEvent("paste", options));
-}"""
+
 AGENDA = [
     "Báo cáo kết quả triển khai Nghị quyết số 57-NQ/TW năm 2025",
     "Phương hướng, nhiệm vụ trọng tâm năm 2026",
@@ -58,9 +49,9 @@ class Official:
         self.actions += 1
         self.page.select_option(selector, value)
 
-    def paste(self, selector, html):
+    def paste(self, html):
         self.actions += 1
-        self.page.evaluate(PASTE, [selector, html])
+        paste(self.page, html)
 
     def upload(self, selector, path):
         self.actions += 1
@@ -121,7 +112,7 @@ def test_the_seed_meeting_is_entered_in_at_most_35_actions(
     official.add_rows("directives", "text", DIRECTIVES)
     official.type("[name='directives-0-deadline']", "10/01/2026")  # the mistake
     official.click(EDITABLE)
-    official.paste(EDITABLE, WORD_PASTE.read_text(encoding="utf-8"))
+    official.paste(WORD_PASTE.read_text(encoding="utf-8"))
     official.type("[name='attachments-0-title']", "Báo cáo kết quả năm 2025")
     official.upload("[name='attachments-0-file']", report)
     screenshot(page, "journey-meeting-form-1366")
@@ -163,7 +154,7 @@ def test_the_seed_meeting_is_entered_in_at_most_35_actions(
         page.goto(live_server.url + change)
         assert no_sideways_scroll(page), name
         screenshot(page, f"journey-meeting-form-{name}")
-        page.locator(".prose-editor").screenshot(path=str(tmp_path / f"editor-{name}.png"))
+        page.locator(".prose-editor").screenshot(path=ARTIFACTS / f"journey-editor-{name}.png")
         page.goto(live_server.url + history)
         assert no_sideways_scroll(page), name
         screenshot(page, f"journey-meeting-history-{name}")

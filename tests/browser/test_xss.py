@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from meetings.models import Membership, Person, Unit
 from news.models import Article, Tag
+from tests.browser.editor import EDITABLE, paste
 from tests.portal.xss_world import (
     PAYLOADS,
     REFLECTED,
@@ -32,15 +33,7 @@ from tests.portal.xss_world import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "mat-khau-kiem-thu-xss-2026"
-EDITABLE = ".prose-editor .ProseMirror[contenteditable=true]"
-PASTE = """([selector, html]) => {
-  const target = document.querySelector(selector);
-  target.focus();
-  const data = new DataTransfer();
-  data.setData("text/html", html);
-  data.setData("text/plain", html);
-  target.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true}));
-}"""
+
 # A crafted POST: the body's field filled behind the editor's back, just before saving.
 BEHIND_THE_EDITOR = "(html) => { document.querySelector('#id_body').value = html; }"
 
@@ -194,7 +187,7 @@ def add_in_admin(page, live_server, world):
     page.fill("#id_title", f"Tin nhập trong trang quản trị {PAYLOADS[6]}")
     page.fill("#id_summary", PAYLOADS[12])
     page.locator(EDITABLE).click()
-    page.evaluate(PASTE, [EDITABLE, "<p>Dán từ Word</p>" + " ".join(PAYLOADS[:30])])
+    paste(page, "<p>Dán từ Word</p>" + " ".join(PAYLOADS[:30]))
     page.evaluate(BEHIND_THE_EDITOR, "<p>Gửi thẳng</p>" + " ".join(PAYLOADS[30:60]))
     page.select_option("#id_category", index=1)
     page.select_option("#id_status", label="Đã đăng")
