@@ -5,7 +5,6 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem
-from django.core.cache import cache
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.utils import timezone
 from meetings.models import Meeting
 from news.models import Article
 from portal.fragments import host_of
+from portal.outage import safe_cache as cache
 from portal.page_cache import content_version
 from portal.pagination import SLACK
 from portal.site_url import absolute, scheme_and_domain

@@ -9,11 +9,12 @@ are compressed per request by Django's GZipMiddleware, with its random padding (
 
 import hashlib
 
-from django.core.cache import cache
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_vary_headers
 from django.utils.regex_helper import _lazy_re_compile
 from django.utils.text import compress_string
+
+from .outage import safe_cache as cache
 
 ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
 SECONDS = 3600

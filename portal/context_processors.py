@@ -1,13 +1,13 @@
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils import timezone
 
 from . import counting, outage
 from .fragments import host_of, request_content_version
 from .models import DailyVisits, SiteIdentity
+from .outage import safe_cache as cache
 
 logger = logging.getLogger(__name__)
 

@@ -20,11 +20,11 @@ anything that depends on the request (the user, a CSRF token, the current path).
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import models
 from django.utils import timezone
 
+from .outage import safe_cache as cache
 from .page_cache import content_version
 
 SECONDS = 24 * 3600

@@ -78,6 +78,25 @@ def cache_call(method, *args, default=None, **kwargs):
     return result
 
 
+# What a call returns when the cache cannot be reached: a miss, never an error.
+UNREACHABLE = {"get_many": {}, "add": False, "has_key": False}
+
+
+class SafeCache:
+    """The shared cache for the parts made ahead of pages (fragments, page indexes, the
+    layout's data, sitemaps, compressed bodies): a cache that cannot be reached is a miss,
+    so the page is made from the database instead of failing."""
+
+    def __getattr__(self, method):
+        def call(*args, **kwargs):
+            return cache_call(method, *args, default=UNREACHABLE.get(method), **kwargs)
+
+        return call
+
+
+safe_cache = SafeCache()
+
+
 def database_answers(probe=False):
     """Whether the database answers now; reconnects after an outage without a restart.
 

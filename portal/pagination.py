@@ -15,12 +15,12 @@ import datetime
 import math
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.functional import cached_property
 
 from .fragments import host_of, request_content_version
+from .outage import safe_cache as cache
 
 BLOCK_PAGES = 50
 # Indexes of older content versions are never read again; let the cache drop them.

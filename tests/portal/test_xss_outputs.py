@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from indicators.models import Value
 from tests.portal.xss_world import FORMULAS, YEAR, build_world
+from tests.sitemaps import section_paths
 
 pytestmark = pytest.mark.django_db
 
@@ -94,9 +95,14 @@ def test_json_export_holds_the_exact_text(client, world):
         assert value.source_text in row["source"]
 
 
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
 def test_sitemap_is_well_formed_xml(client, world):
-    root = ElementTree.fromstring(client.get(reverse("sitemap")).content)
-    locations = [loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    locations = []
+    for path in section_paths(client):  # the index, then every section page it lists
+        root = ElementTree.fromstring(client.get(path).content)
+        locations += [loc.text for loc in root.iter(f"{{{SITEMAP_NS}}}loc")]
     assert any(world.articles[0].slug in loc for loc in locations)
     assert not any("<" in loc or '"' in loc for loc in locations)
 
