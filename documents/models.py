@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meetings.models import Attachment, Directive, Meeting
+from portal import uploads
+from portal.media import private_storage
 from portal.text import unique_slug
 
 from .uploads import extension, extract_text, validate_document_file
@@ -312,7 +314,10 @@ class DocumentFile(models.Model):
     )
     file = models.FileField(
         _("tệp"),
-        upload_to="van-ban/%Y/",
+        upload_to=uploads.UploadTo("van-ban/%Y/"),
+        # Private: served only through documents.views.download, while the document may be seen.
+        storage=private_storage,
+        max_length=255,
         validators=[validate_document_file],
         help_text=_("PDF hoặc Word (.docx); tối đa 20 MB."),
     )

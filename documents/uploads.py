@@ -1,9 +1,8 @@
 """What a document's file must be, and the text search reads out of it.
 
-The check is one function so that switching to the portal's shared upload checks
-(`portal.uploads`, with private storage under PRIVATE_MEDIA_ROOT) is a one-line change
-once that module exists: until then it checks the extension, the size and the content
-itself (a PDF starts with "%PDF-", a DOCX is a zip holding word/document.xml).
+A document takes only PDF or DOCX of at most 20 MB whose content is what its name says (a PDF
+starts with "%PDF-", a DOCX is a zip holding word/document.xml). The files are kept in the
+portal's private storage (PRIVATE_MEDIA_ROOT) and served only through the document's page.
 """
 
 import re

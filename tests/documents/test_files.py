@@ -1,5 +1,7 @@
 """Files of a document: checked on upload, their text read for search, served by the portal."""
 
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -115,3 +117,15 @@ def test_files_are_served_only_while_the_document_may_be_seen(counted_client, ma
     document.is_published = False
     document.save()
     assert counted_client.get(document_file.get_absolute_url()).status_code == 404
+
+
+def test_files_are_kept_privately_under_a_name_nobody_can_guess(
+    counted_client, make_document, settings
+):
+    document_file = add_file(make_document(), "kế hoạch.pdf", pdf_bytes(PDF_TEXT))
+    name = document_file.file.name
+    assert name.startswith("van-ban/") and "ke-hoach-" in name  # a slug plus a random part
+    assert (Path(settings.PRIVATE_MEDIA_ROOT) / name).exists()
+    assert not (Path(settings.MEDIA_ROOT) / name).exists()
+    assert counted_client.get(f"/media/{name}").status_code == 404
+    assert counted_client.get(f"/tep/{name}").status_code == 404  # only through its document
