@@ -251,6 +251,7 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 
+SESSION_ENGINE = "portal.sessions"  # database sessions; a malformed cookie is no session
 SESSION_COOKIE_HTTPONLY = True
 # Only staff have sessions (public pages never touch them). A working day of inactivity
 # ends one: the cookie's age restarts on every request. Empty sessions are never saved,

@@ -121,6 +121,8 @@ def snapshot():
         if model._meta.proxy or not model._meta.managed:
             continue
         label = model._meta.label_lower
+        if label == "portal.searchword":
+            continue  # suggestions' words, rebuilt from the index (on PostgreSQL only)
         # The search index is rebuilt on restore: its ids are new, its content must not be.
         rebuilt = label == "portal.searchentry"
         rows = {}

@@ -175,3 +175,10 @@ def test_changing_the_password_ends_the_other_sessions(secretary):
     assert here.get(HOME).status_code == 200
     assert elsewhere.get(HOME).status_code == 302
     assert get_user_model().objects.get(pk=secretary.pk).check_password(new)
+
+
+@pytest.mark.parametrize("cookie", ["0000000\x00", "a" * 8 + "'; --", "x" * 500])
+def test_a_malformed_session_cookie_is_no_session_not_an_error(client, cookie):
+    client.cookies["sessionid"] = cookie
+    for url in (reverse("documents:export-json"), reverse("admin:login"), reverse("portal:home")):
+        assert client.get(url).status_code == 200, url
