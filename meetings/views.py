@@ -60,6 +60,10 @@ class MeetingDetailView(DetailView):
         )
 
 
+def next_change(since):
+    return Meeting.objects.next_start(since)
+
+
 @require_safe
 def minutes(request, slug):
     """The minutes as a clean A4 page; drafts only for staff who may see meetings."""

@@ -46,6 +46,12 @@ def home_context():
     }
 
 
+def next_change(since):
+    """When pages that list articles and meetings next change without a save, or None."""
+    changes = [Article.objects.next_change(since), Meeting.objects.next_start(since)]
+    return min(filter(None, changes), default=None)
+
+
 def link(label, url_name, *args):
     return {"label": label, "url": reverse(url_name, args=args)}
 

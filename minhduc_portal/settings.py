@@ -188,6 +188,8 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 # Parts made ahead (portal.fragments, portal.pagination, the layout's data) are kept in the
 # shared cache; false renders them on every request, as the benchmark's "cold" state does.
 PARTS_CACHE = env.bool("PARTS_CACHE", default=True)
+# The outermost part: whole public pages with holes for the counters (portal.kept_pages).
+KEPT_PAGES = env.bool("KEPT_PAGES", default=True)
 # scripts/bench.py only: a URL answering a fixed string through the whole middleware stack.
 BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
 

@@ -9,13 +9,13 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import Meeting
-from news.models import Article
 from portal.fragments import host_of
 from portal.outage import safe_cache as cache
 from portal.page_cache import content_version
 from portal.pagination import SLACK
 from portal.site_url import absolute, scheme_and_domain
+
+from .pages import next_change
 
 # URLs per section sitemap page: well inside the protocol's 50,000 URLs and 50 MB, and a
 # page cheap enough to build again after an edit. Longer sections get ?p=2, ?p=3 ... pages,
@@ -79,16 +79,11 @@ def kept(view):
         response = view(request, *args, **kwargs)
         response.render()
         if response.status_code == 200:
-            until = _next_change(since)
+            until = next_change(since)
             cache.set(key, (response, until), _seconds_until(until))
         return response
 
     return wrapper
-
-
-def _next_change(since):
-    changes = [Article.objects.next_change(since), Meeting.objects.next_start(since)]
-    return min(filter(None, changes), default=None)
 
 
 def _seconds_until(until):

@@ -8,9 +8,12 @@ from indicators.sitemaps import sitemaps as indicator_sitemaps
 from meetings.sitemaps import sitemaps as meeting_sitemaps
 from news.sitemaps import sitemaps as news_sitemaps
 from portal import errors, outage
+from portal.kept_pages import EVERYTHING, made_ahead
 
 from . import views
-from .sitemaps import SitePagesSitemap, kept, on_site_url, sitemap_index
+from .pages import next_change
+from .sitemaps import SitePagesSitemap, on_site_url, sitemap_index
+from .sitemaps import kept as kept_sitemap
 
 sitemaps = {
     name: on_site_url(sitemap)
@@ -24,13 +27,15 @@ sitemaps = {
 }
 
 # The site's own pages keep the "portal" namespace: {% url 'portal:home' %}.
+kept = made_ahead(*EVERYTHING, changes_at=next_change)
+
 site_patterns = (
     [
-        path("", views.home, name="home"),
+        path("", kept(views.home), name="home"),
         path("healthz", views.healthz, name="healthz"),
         path("tim-kiem/", views.search, name="search"),
-        path("so-do-cong/", views.site_map, name="site-map"),
-        path("chinh-sach-rieng-tu/", views.privacy, name="privacy"),
+        path("so-do-cong/", kept(views.site_map), name="site-map"),
+        path("chinh-sach-rieng-tu/", made_ahead()(views.privacy), name="privacy"),
         path("robots.txt", views.robots, name="robots"),
         # Browsers ask for it on pages that name no icon, such as the admin's.
         path("favicon.ico", views.favicon),
@@ -48,13 +53,13 @@ urlpatterns = [
     # An index of section sitemaps, each cut into pages within the protocol's limits.
     path(
         "sitemap.xml",
-        kept(sitemap_index),
+        kept_sitemap(sitemap_index),
         {"sitemaps": sitemaps},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        kept(sitemap_views.sitemap),
+        kept_sitemap(sitemap_views.sitemap),
         {"sitemaps": sitemaps},
         name="sitemap-section",
     ),

@@ -1,13 +1,16 @@
 from django.urls import path
 
+from portal.kept_pages import made_ahead
+
 from . import feeds, views
 
 app_name = "news"
+kept = made_ahead("news", changes_at=views.next_change)
 urlpatterns = [
-    path("", views.ArticleListView.as_view(), name="list"),
+    path("", kept(views.ArticleListView.as_view()), name="list"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
-    path("chuyen-muc/<slug:slug>/", views.CategoryView.as_view(), name="category"),
+    path("chuyen-muc/<slug:slug>/", kept(views.CategoryView.as_view()), name="category"),
     path("chuyen-muc/<slug:slug>/rss/", feeds.CategoryFeed(), name="category-feed"),
-    path("the/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("the/<slug:slug>/", kept(views.TagView.as_view()), name="tag"),
     path("<slug:slug>/", views.article_detail, name="detail"),
 ]

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from portal import counting
+from portal.kept_pages import EVERYTHING, hole, made_ahead
 from portal.pagination import IndexedPaginationMixin
 
 from .models import Article, Category, Tag
@@ -81,7 +82,9 @@ class ArticleDetailView(DetailView):
     def get_object(self, queryset=None):
         article = super().get_object(queryset)
         # The middleware counts this view once the page is answered; show it already.
-        article.view_count += counting.pending(self.request, "view")
+        article.view_count = hole(
+            self.request, "views", article.view_count + counting.pending(self.request, "view")
+        )
         return article
 
     def get_context_data(self, **kwargs):
@@ -93,4 +96,18 @@ def count_view(slug):
     return Article.objects.published().filter(slug=slug).update(view_count=F("view_count") + 1)
 
 
-article_detail = counting.counts_views(count_view)(ArticleDetailView.as_view())
+def next_change(since):
+    return Article.objects.next_change(since)
+
+
+def views_now(request, slug):
+    """The article's views as a kept page shows them: read fresh, this visit included."""
+    count = Article.objects.filter(slug=slug).values_list("view_count", flat=True).first()
+    return (count or 0) + counting.pending(request, "view")
+
+
+article_detail = counting.counts_views(count_view)(
+    made_ahead(*EVERYTHING, changes_at=next_change, holes={"views": views_now})(
+        ArticleDetailView.as_view()
+    )
+)

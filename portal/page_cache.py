@@ -22,7 +22,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from .outage import cache_call
 
 VERSION_KEY = "page-cache:version"
-CONTENT_APPS = {"news", "meetings", "indicators", "portal"}
+CONTENT_APPS = {"news", "meetings", "indicators", "documents", "portal"}
 # Written on every visit or by the search index itself: not content.
 NOT_CONTENT = {"dailyvisits", "searchentry"}
 
@@ -46,7 +46,10 @@ def bump_version(sender, using=None, **kwargs):
     history_row = hasattr(sender, "instance_type")
     if meta.app_label not in CONTENT_APPS or meta.model_name in NOT_CONTENT or history_row:
         return
+    from . import kept_pages  # it reads this module's version through portal.fragments
+
     new_version()
+    kept_pages.bump_section(meta.app_label, using)
     # A visitor served between this save and its commit would still see the old content,
     # cached under the new token: draw another once the change is visible to everyone.
     if transaction.get_connection(using).in_atomic_block:

@@ -89,6 +89,13 @@ def demo(settings, tmp_path):
     call_command("load_demo", stdout=io.StringIO())
 
 
+@pytest.fixture
+def rendered_pages(settings):
+    """Pages rendered on each request from their parts (fragments, page indexes, layout
+    data), as after a save: whole kept pages (portal.kept_pages) off."""
+    settings.KEPT_PAGES = False
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache, as after a deploy: no parts made ahead."""

@@ -127,6 +127,7 @@ def test_a_page_past_the_end_is_a_404_not_a_500(counted_client, make_document):
     assert counted_client.get(reverse("documents:list"), {"page": "99"}).status_code == 404
 
 
+@pytest.mark.usefixtures("rendered_pages")
 @pytest.mark.parametrize("count", [2, 25])
 def test_list_query_count_is_pinned_with_and_without_filters(
     counted_client, make_document, django_assert_num_queries, count

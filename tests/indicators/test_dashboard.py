@@ -141,6 +141,7 @@ def test_print_stylesheet_is_linked(client, seed):
     assert "css/indicators.css" in html
 
 
+@pytest.mark.usefixtures("rendered_pages")
 def test_dashboard_query_count_is_pinned_and_constant(client, seed, django_assert_num_queries):
     client.cookies["md_visit"] = "1"
     url = reverse("indicators:year", kwargs={"year": 2025})
@@ -199,6 +200,7 @@ def test_indicator_page_lists_the_reviewing_meeting(client, seed):
     assert meeting.get_absolute_url() in client.get(url).content.decode()
 
 
+@pytest.mark.usefixtures("rendered_pages")
 def test_indicator_page_query_count_is_constant(client, seed, django_assert_num_queries):
     client.cookies["md_visit"] = "1"
     url = reverse("indicators:detail", kwargs={"code": "ty-le-ho-so-truc-tuyen"})

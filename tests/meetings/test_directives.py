@@ -35,6 +35,7 @@ def test_tracker_shows_done_late_and_progress(counted_client, make_directive, un
     assert "Hoàn thành trễ hạn" in html and "Đã lắp đặt xong" in html and "10/02/2026" in html
 
 
+@pytest.mark.usefixtures("rendered_pages")
 @pytest.mark.parametrize("size", [3, 30])
 def test_tracker_query_count_is_constant(
     counted_client, make_meeting, make_directive, django_assert_num_queries, size

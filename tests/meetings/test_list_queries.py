@@ -11,7 +11,9 @@ from django.utils import timezone
 from meetings.models import Directive
 from tests.meetings.conftest import at
 
-pytestmark = pytest.mark.django_db
+# Query counts of pages rendered from their parts; kept whole pages are pinned in
+# tests/portal/test_kept_pages.py.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_pages")]
 
 
 def page_queries(client, url):

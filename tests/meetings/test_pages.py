@@ -40,6 +40,7 @@ def test_meeting_list_shows_upcoming_first_then_years(counted_client, make_meeti
     assert "Năm 2.026" not in html
 
 
+@pytest.mark.usefixtures("rendered_pages")
 @pytest.mark.parametrize("size", [2, 12])
 def test_meeting_list_query_count_is_constant(
     counted_client, make_meeting, django_assert_num_queries, size
@@ -52,6 +53,7 @@ def test_meeting_list_query_count_is_constant(
         assert counted_client.get(reverse("meetings:list")).status_code == 200
 
 
+@pytest.mark.usefixtures("rendered_pages")
 @pytest.mark.parametrize("size", [3, 15])
 def test_meeting_page_query_count_is_constant(
     counted_client, make_meeting, django_assert_num_queries, size

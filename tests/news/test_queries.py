@@ -7,7 +7,9 @@ from news.models import Tag
 from portal.models import DailyVisits
 from tests.news.factories import make_article, make_category, uploaded_image
 
-pytestmark = pytest.mark.django_db
+# Query counts of pages rendered from their parts; kept whole pages are pinned in
+# tests/portal/test_kept_pages.py.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_pages")]
 
 
 @pytest.fixture(autouse=True)

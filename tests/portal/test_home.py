@@ -62,6 +62,7 @@ def test_home_reads_well_on_an_empty_install(client):
     assert "Chưa có tin nào được đăng." in html and "Chưa có cuộc họp nào." in html
 
 
+@pytest.mark.usefixtures("rendered_pages")
 def test_home_query_count_does_not_grow_with_content(client, demo, django_assert_num_queries):
     category = Category.objects.first()
     for number in range(15):

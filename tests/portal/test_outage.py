@@ -75,7 +75,7 @@ def test_another_database_error_on_a_lost_connection_is_a_503(caplog):
     """A server stopping mid-query may surface as a plain DatabaseError: the dead connection
     makes it an outage."""
     visitor = Client(raise_request_exception=False)
-    visitor.get("/")  # a live connection to lose
+    visitor.get("/tim-kiem/?q=a")  # a live connection to lose (search pages are never kept)
     lost = mock.patch.object(type(connections["default"]), "is_usable", return_value=False)
     failing = mock.patch("minhduc_portal.views.home_context", side_effect=DatabaseError("gone"))
     with lost, failing:

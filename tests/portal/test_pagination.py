@@ -12,7 +12,9 @@ from django.utils import timezone
 from news.models import Article, Tag
 from tests.news.factories import make_article, make_category
 
-pytestmark = pytest.mark.django_db
+# Query counts of pages rendered from their parts; kept whole pages are pinned in
+# tests/portal/test_kept_pages.py.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_pages")]
 
 PER_PAGE = 20
 
