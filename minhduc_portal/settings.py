@@ -185,6 +185,13 @@ CACHES = {
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     # A cache that stops answering must not hold pages up: they are served without it.
     CACHES["default"].setdefault("OPTIONS", {}).update(socket_connect_timeout=1, socket_timeout=1)
+else:
+    # Django's default of 300 entries holds the pages and parts of a few dozen articles; the
+    # file cache lists its folder on each write beyond that, so it stays in the thousands.
+    # Redis is sized by its own maxmemory (docs/van-hanh.md).
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault(
+        "MAX_ENTRIES", env.int("CACHE_MAX_ENTRIES", default=5000)
+    )
 # Parts made ahead (portal.fragments, portal.pagination, the layout's data) are kept in the
 # shared cache; false renders them on every request, as the benchmark's "cold" state does.
 PARTS_CACHE = env.bool("PARTS_CACHE", default=True)

@@ -12,6 +12,7 @@ With the index missing or evicted a page is read the plain way (OFFSET), never s
 """
 
 import datetime
+import hashlib
 import math
 
 from django.conf import settings
@@ -45,7 +46,9 @@ class IndexedPaginator(Paginator):
     @cached_property
     def _prefix(self):
         version = request_content_version(self.request)
-        return f"page-index:{host_of(self.request)}:{version}:{self.name}:{self.per_page}"
+        # The name carries filter values (any text): hashed, so every key is a valid key.
+        name = hashlib.blake2s(self.name.encode(), digest_size=12).hexdigest()
+        return f"page-index:{host_of(self.request)}:{version}:{name}:{self.per_page}"
 
     @property
     def _block_rows(self):

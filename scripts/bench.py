@@ -45,6 +45,9 @@ SIZE = {
 RETURNING = "md_visit=1"
 HEADERS = {"Cookie": RETURNING, "Accept-Encoding": "gzip"}
 FLOOR = "/bench-floor/"
+# Measured again in the cached state with a new visitor on every request.
+NEW_VISITOR_PATHS = ["/", "/tin-tuc/tin-tong-hop-so-10/"]
+NEW = " (khách mới)"
 CPU_ROUNDS = 5 if QUICK else 20
 # Each page is measured in three states, each by its own gunicorn:
 STATES = {
@@ -127,6 +130,10 @@ def query_counts(paths, state):
                 client.get(path)
             cpu_ms = (time.process_time() - started) / CPU_ROUNDS * 1000
             counts[path] = (status, queries, cpu_ms)
+        for path in NEW_VISITOR_PATHS:
+            with CaptureQueriesContext(connection) as captured:
+                status = Client(HTTP_ACCEPT_ENCODING="gzip").get(path).status_code
+            counts[path + NEW] = (status, len(captured), 0.0)
     return counts
 
 
@@ -173,20 +180,11 @@ def stop(server):
         server.wait(timeout=30)
 
 
-def load_wrk(url):
+def load_wrk(url, returning=True):
+    cookie = ["-H", f"Cookie: {RETURNING}"] if returning else []
     out = subprocess.run(
-        [
-            "wrk",
-            "-t2",
-            f"-c{CONNECTIONS}",
-            f"-d{SECONDS}s",
-            "--latency",
-            "-H",
-            f"Cookie: {RETURNING}",
-            "-H",
-            "Accept-Encoding: gzip",
-            url,
-        ],
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", *cookie]
+        + ["-H", "Accept-Encoding: gzip", url],
         capture_output=True,
         text=True,
         check=True,
@@ -207,10 +205,11 @@ def load_wrk(url):
     }
 
 
-def load_python(url):
+def load_python(url, returning=True):
     """Fallback without wrk: CONNECTIONS threads for SECONDS, each request timed."""
     deadline = time.monotonic() + SECONDS
-    request = urllib.request.Request(url, headers=HEADERS)
+    headers = HEADERS if returning else {"Accept-Encoding": "gzip"}
+    request = urllib.request.Request(url, headers=headers)
 
     def worker(_):
         times, errors = [], 0
@@ -256,6 +255,12 @@ def measure_state(state, paths, load):
             size, encoding = transferred(url)
             rows[path] = {"bytes": size, "encoding": encoding, **load(url)}
             print(f"  {state:8} {path[:60]:60} {rows[path]['rps']:>8.0f} req/s", flush=True)
+        if state == "cached":
+            # Every request a new visitor: a visit and, on the article, a view counted each.
+            for path in NEW_VISITOR_PATHS:
+                url = f"http://127.0.0.1:{port}{path}"
+                rows[path + NEW] = {**rows[path], **load(url, returning=False)}
+                print(f"  {state:8} {path + NEW:60} {rows[path + NEW]['rps']:>8.0f} req/s")
     finally:
         stop(server)
     return rows
@@ -296,7 +301,7 @@ def run():
         counts = query_counts(paths, state)
         measured = measure_state(state, paths, load)
         floor = measured[FLOOR]["rps"]
-        for path in [FLOOR, *paths]:
+        for path in measured:
             status, queries, cpu_ms = counts[path]
             rows.append(
                 {
