@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from portal import outage
+from portal import search as search_index
 from portal.search import search as search_entries
 from portal.search import suggest
 from portal.site_url import absolute
@@ -101,6 +102,7 @@ def search(request):
     context.update(
         page_obj=page,
         searched=bool(terms(data["q"])),
+        capped=page.paginator.count >= search_index.CANDIDATES,
         terms=terms(data["q"]),
         query_string=query_string.urlencode(),
     )

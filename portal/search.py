@@ -20,6 +20,9 @@ from .models import SearchEntry, SearchWord
 from .text import number_words, phrase, terms, words
 
 CONFIG = "portal_vi"  # created by portal/migrations/0003_search_postgresql.py
+# Matches ranked per search: the newest this many, so a common word costs the same at 5,000
+# entries as at 500,000. The page says when a search reached it.
+CANDIDATES = 1000
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,8 @@ def visible():
 
 
 def search(query, kind="", category="", date_from=None, date_to=None):
-    """Visible entries matching every word of ``query``, best match first.
+    """Visible entries matching every word of ``query``, best match first: among the newest
+    ``CANDIDATES`` matches.
 
     The exact phrase comes before scattered words, the title before the body; at an equal
     match articles, meetings and pages come before directives, which are fragments of a
@@ -136,12 +140,17 @@ def search(query, kind="", category="", date_from=None, date_to=None):
         entries = entries.filter(date__date__lte=date_to)
     if connection.vendor == "postgresql":
         ts_query = SearchQuery(" ".join(query_terms), config=CONFIG, search_type="plain")
-        entries = entries.filter(vector=ts_query).annotate(rank=SearchRank(F("vector"), ts_query))
+        entries = entries.filter(vector=ts_query)
     else:
         for term in query_terms:
             entries = entries.filter(
                 Q(title_folded__contains=f" {term} ") | Q(body_folded__contains=f" {term} ")
             )
+    newest = entries.order_by(F("date").desc(nulls_last=True), "-pk").values("pk")[:CANDIDATES]
+    entries = SearchEntry.objects.filter(pk__in=newest)
+    if connection.vendor == "postgresql":
+        entries = entries.annotate(rank=SearchRank(F("vector"), ts_query))
+    else:
         entries = entries.annotate(rank=Value(0.0, output_field=FloatField()))
     return entries.annotate(match=_match_level(query_terms, phrase(query))).order_by(
         "-match",

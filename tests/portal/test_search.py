@@ -340,3 +340,18 @@ def test_zero_results_query_count_is_fixed(client, django_assert_num_queries):
     # words and their check
     with django_assert_num_queries(4 if connection.vendor == "postgresql" else 2):
         client.get(url, {"q": "khongcotu"})
+
+
+def test_a_search_ranks_only_the_newest_candidates_and_says_so(client, monkeypatch):
+    monkeypatch.setattr(search, "CANDIDATES", 3)
+    for number in range(5):
+        article(
+            f"Chuyển đổi số kỳ {number}",
+            publish_at=timezone.now() - datetime.timedelta(days=number),
+        )
+    html = client.get(reverse("portal:search"), {"q": "chuyen doi so"}).content.decode()
+    assert "Có từ 3 kết quả trở lên" in html
+    assert "kỳ 0" in html and "kỳ 2" in html and "kỳ 3" not in html
+    monkeypatch.setattr(search, "CANDIDATES", 10)
+    html = client.get(reverse("portal:search"), {"q": "chuyen doi so"}).content.decode()
+    assert "Tìm thấy 5 kết quả" in html
