@@ -9,10 +9,10 @@ app_name = "documents"
 kept = made_ahead(*EVERYTHING)
 urlpatterns = [
     path("", kept(views.DocumentListView.as_view()), name="list"),
-    path("rss/", feeds.LatestDocumentsFeed(), name="feed"),
+    path("rss/", kept(feeds.LatestDocumentsFeed()), name="feed"),
     path("danh-sach.csv", kept(views.export_csv), name="export-csv"),
-    path("danh-sach.xlsx", views.export_xlsx, name="export-xlsx"),
-    path("danh-sach.json", views.export_json, name="export-json"),
+    path("danh-sach.xlsx", kept(views.export_xlsx), name="export-xlsx"),
+    path("danh-sach.json", kept(views.export_json), name="export-json"),
     path("<slug:slug>/", kept(views.DocumentDetailView.as_view()), name="detail"),
     path("<slug:slug>/tep/<int:pk>/", views.download, name="file"),
 ]

@@ -14,7 +14,7 @@ urlpatterns = [
     path("", kept(views.dashboard), name="dashboard"),
     path("<indicator_year:year>/", kept(views.year_dashboard), name="year"),
     path("<indicator_year:year>.csv", kept(views.export_csv), name="year-csv"),
-    path("<indicator_year:year>.xlsx", views.export_xlsx, name="year-xlsx"),
-    path("<indicator_year:year>.json", views.export_json, name="year-json"),
+    path("<indicator_year:year>.xlsx", kept(views.export_xlsx), name="year-xlsx"),
+    path("<indicator_year:year>.json", kept(views.export_json), name="year-json"),
     path("chi-tieu/<slug:code>/", kept(views.detail), name="detail"),
 ]

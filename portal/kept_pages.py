@@ -1,9 +1,9 @@
 """Public pages made ahead: each page's HTML kept per host, address and section versions.
 
-``@made_ahead("news", changes_at=...)`` on a public view keeps its 200 HTML answer in the
-shared cache, so the next visitor without a session is answered with no query at all. It
-is the outermost of the parts made ahead (rows and cards inside are fragments of their own,
-portal.fragments), and differs from the whole-page cache in three ways:
+``@made_ahead("news", changes_at=...)`` on a public view keeps its 200 answer (a page, a feed,
+an export) in the shared cache, so the next visitor without a session is answered with no
+query at all. It is the outermost of the parts made ahead (rows and cards inside are
+fragments of their own, portal.fragments), and differs from the whole-page cache in three ways:
 
 - it is keyed by the versions of the sections the page shows ("site", "news", "meetings",
   "indicators", "documents"), each a random token replaced on every save or delete in that
@@ -103,7 +103,6 @@ def _keepable(response):
     return (
         response.status_code == 200
         and not response.streaming
-        and response.get("Content-Type", "").startswith("text/")
         and not response.cookies
         and "private" not in cache_control
         and "no-store" not in cache_control
@@ -112,13 +111,16 @@ def _keepable(response):
 
 
 def _filled(request, kept, holes, kwargs):
-    html, nonce = kept["html"], kept["nonce"]
+    """The kept body with this request's values in its holes (a feed or an export has none)."""
+    if not kept["html"]:
+        return kept["body"]
+    html, nonce = kept["body"].decode(), kept["nonce"]
     values = _visit_holes(request) | {
         name: fill(request, **kwargs) for name, fill in (holes or {}).items()
     }
     for name, value in values.items():
         html = html.replace(f"\x1f{nonce}:{name}\x1f", localize(value))
-    return html
+    return html.encode()
 
 
 def _fresh(kept):
@@ -127,7 +129,8 @@ def _fresh(kept):
 
 def _kept(response, nonce, until=None):
     return {
-        "html": response.content.decode(response.charset),
+        "body": response.content,
+        "html": response.get("Content-Type", "").startswith("text/html"),
         "nonce": nonce,
         "headers": [(h, v) for h, v in response.items() if h != "Content-Length"],
         "until": until,
@@ -198,7 +201,7 @@ def made_ahead(*sections, changes_at=None, holes=None):
             finally:
                 del request._kept_nonce  # an error page rendered after this has no holes
                 cache.delete(f"{key}:rendering")
-            if response.streaming or not response.get("Content-Type", "").startswith("text/"):
+            if response.streaming:
                 return response
             response.content = _filled(request, kept or _kept(response, nonce), holes, kwargs)
             return response
