@@ -8,8 +8,10 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from news.models import Category
 from portal import outage
 from portal import search as search_index
+from portal.fragments import kept_value
 from portal.search import search as search_entries
 from portal.search import suggest
 from portal.site_url import absolute
@@ -86,7 +88,8 @@ def bench_floor(request):
 @require_safe
 def search(request):
     """Results for ?q= with optional filters; bad input answers 400 with the form's message."""
-    form = SearchForm(request.GET or None)
+    categories = kept_value("search-categories", _categories, request)
+    form = SearchForm(request.GET or None, categories=categories)
     context = {"form": form, "search_query": request.GET.get("q", "")[:MAX_QUERY]}
     if not form.is_bound:
         return render(request, "portal/search.html", context)
@@ -109,6 +112,10 @@ def search(request):
     if context["searched"] and not page.paginator.count:
         context["suggestion"] = suggest(data["q"])
     return render(request, "portal/search.html", context)
+
+
+def _categories():
+    return list(Category.objects.values_list("slug", "name"))
 
 
 def paginate(request, items, per_page):

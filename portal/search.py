@@ -146,8 +146,10 @@ def search(query, kind="", category="", date_from=None, date_to=None):
             entries = entries.filter(
                 Q(title_folded__contains=f" {term} ") | Q(body_folded__contains=f" {term} ")
             )
-    newest = entries.order_by(F("date").desc(nulls_last=True), "-pk").values("pk")[:CANDIDATES]
-    entries = SearchEntry.objects.filter(pk__in=newest)
+    # Read once: the ranking, the count and the page then look rows up by primary key instead
+    # of matching the text again.
+    newest = entries.order_by(F("date").desc(nulls_last=True), "-pk").values_list("pk", flat=True)
+    entries = SearchEntry.objects.filter(pk__in=list(newest[:CANDIDATES]))
     if connection.vendor == "postgresql":
         entries = entries.annotate(rank=SearchRank(F("vector"), ts_query))
     else:

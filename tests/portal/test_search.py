@@ -223,7 +223,8 @@ def test_search_query_count_is_fixed(client, django_assert_num_queries):
         meeting(f"Họp chuyển đổi số {number}")
     url = reverse("portal:search")
     client.get(url, {"q": "x"})  # the visit is counted once, outside the measured request
-    # categories for the filter, count, page (the layout's data is made ahead)
+    # the newest matches, their count, the ranked page (categories and the layout's data are
+    # made ahead)
     with django_assert_num_queries(3):
         client.get(url, {"q": "chuyen doi so"})
 
@@ -336,9 +337,9 @@ def test_suggestions_never_reveal_words_of_drafts(client):
 def test_zero_results_query_count_is_fixed(client, django_assert_num_queries):
     url = reverse("portal:search")
     client.get(url, {"q": "x"})
-    # categories, count (the layout's data is in the shared cache); on PostgreSQL the nearest
-    # words and their check
-    with django_assert_num_queries(4 if connection.vendor == "postgresql" else 2):
+    # the matches, none, so no count (categories and the layout's data are made ahead); on
+    # PostgreSQL the nearest words, and the suggestion's matches and their check
+    with django_assert_num_queries(4 if connection.vendor == "postgresql" else 1):
         client.get(url, {"q": "khongcotu"})
 
 
