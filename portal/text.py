@@ -72,28 +72,49 @@ def terms(query, limit=12):
     return sorted(dict.fromkeys(words(query)), key=len, reverse=True)[:limit]
 
 
+def _patterns(query_terms):
+    for term in query_terms:
+        forms = [re.escape(term)]
+        if term.isdigit() and len(term) > 3:  # "2945" marks "2.945"
+            forms.append(re.escape(f"{int(term):,}".replace(",", ".")))
+        yield re.compile(rf"(?<![\w.])(?:{'|'.join(forms)})(?![\w]|\.\d)")
+
+
+# Long texts (a document's PDF text) are folded a piece at a time until the first match.
+PIECE = 2000
+
+
+def _around_first_match(text, patterns, width):
+    """(the part of a long text around its first match, cut at the start, cut at the end)."""
+    for offset in range(0, len(text), PIECE):
+        folded = fold(text[offset : offset + PIECE + width])
+        found = [m.start() for p in patterns if (m := p.search(folded))]
+        if found:
+            start = _word_start(text, max(0, offset + min(found) - width))
+            end = min(len(text), start + 3 * width)
+            return text[start:end], start > 0, end < len(text)
+    return text[: 3 * width], False, True
+
+
 def highlight(text, query_terms, width=None):
     """Escape ``text`` and wrap every folded match of the terms in <mark>.
 
     With ``width``, cut to an excerpt of about that many characters around the first match.
     """
     text = unicodedata.normalize("NFC", str(text or ""))
+    patterns = list(_patterns(query_terms))
+    cut_before = cut_after = False
+    if width and len(text) > 4 * width:
+        text, cut_before, cut_after = _around_first_match(text, patterns, width)
     folded = fold(text)
-    spans = []
-    for term in query_terms:
-        forms = [re.escape(term)]
-        if term.isdigit() and len(term) > 3:  # "2945" marks "2.945"
-            forms.append(re.escape(f"{int(term):,}".replace(",", ".")))
-        pattern = rf"(?<![\w.])(?:{'|'.join(forms)})(?![\w]|\.\d)"
-        spans += [(m.start(), m.end()) for m in re.finditer(pattern, folded)]
-    spans.sort()
+    spans = sorted((m.start(), m.end()) for p in patterns for m in p.finditer(folded))
     start, end = 0, len(text)
     if width and len(text) > width:
         first = spans[0][0] if spans else 0
         start = _word_start(text, max(0, min(first - width // 3, len(text) - width)))
         end = _word_end(text, min(len(text), start + width))
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(text) else ""
+    prefix = "…" if start > 0 or cut_before else ""
+    suffix = "…" if end < len(text) or cut_after else ""
     marked, cursor = format_html("{}", prefix), start
     for s, e in spans:
         if s < cursor or e > end:
