@@ -292,6 +292,8 @@ def print_table(rows):
 
 
 def main():
+    # Stopped with SIGTERM (a timeout, a kill), still stop Redis and remove the temp folder.
+    signal.signal(signal.SIGTERM, lambda *args: sys.exit("dừng"))
     cache_server = start_cache()
     try:
         run()
