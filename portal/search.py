@@ -20,8 +20,9 @@ from .models import SearchEntry, SearchWord
 from .text import number_words, phrase, terms, words
 
 CONFIG = "portal_vi"  # created by portal/migrations/0003_search_postgresql.py
-# Matches ranked per search: the newest this many, so a common word costs the same at 5,000
-# entries as at 500,000. The page says when a search reached it.
+# Matches ranked per search: the newest this many (read in the order of the index
+# search_entry_newest), so a common word stops after that many rows however large the archive.
+# The page says when a search reached it.
 CANDIDATES = 1000
 
 
@@ -148,7 +149,7 @@ def search(query, kind="", category="", date_from=None, date_to=None):
             )
     # Read once: the ranking, the count and the page then look rows up by primary key instead
     # of matching the text again.
-    newest = entries.order_by(F("date").desc(nulls_last=True), "-pk").values_list("pk", flat=True)
+    newest = entries.order_by("-date", "-pk").values_list("pk", flat=True)
     entries = SearchEntry.objects.filter(pk__in=list(newest[:CANDIDATES]))
     if connection.vendor == "postgresql":
         entries = entries.annotate(rank=SearchRank(F("vector"), ts_query))
