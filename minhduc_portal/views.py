@@ -21,12 +21,12 @@ from .privacy import privacy_facts
 
 @require_safe
 def home(request):
-    return render(request, "portal/home.html", home_context())
+    return render(request, "portal/home.html", home_context(request.commune))
 
 
 @require_safe
 def robots(request):
-    sitemap_url = absolute(reverse("sitemap"))
+    sitemap_url = absolute(reverse("sitemap"), request)
     lines = [
         "User-agent: *",
         "Disallow: /quan-tri/",
@@ -39,7 +39,7 @@ def robots(request):
 @require_safe
 def site_map(request):
     """The HTML site map (sơ đồ cổng): every section and what it holds."""
-    return render(request, "portal/site_map.html", {"sections": site_map_sections()})
+    return render(request, "portal/site_map.html", {"sections": site_map_sections(request.commune)})
 
 
 @require_safe
@@ -85,7 +85,7 @@ def bench_floor(request):
 @require_safe
 def search(request):
     """Results for ?q= with optional filters; bad input answers 400 with the form's message."""
-    form = SearchForm(request.GET or None)
+    form = SearchForm(request.GET or None, commune=request.commune)
     context = {"form": form, "search_query": request.GET.get("q", "")[:MAX_QUERY]}
     if not form.is_bound:
         return render(request, "portal/search.html", context)
@@ -93,7 +93,12 @@ def search(request):
         return render(request, "portal/search.html", context, status=400)
     data = form.cleaned_data
     results = search_entries(
-        data["q"], data["loai"], data["chuyen_muc"], data["tu_ngay"], data["den_ngay"]
+        request.commune,
+        data["q"],
+        data["loai"],
+        data["chuyen_muc"],
+        data["tu_ngay"],
+        data["den_ngay"],
     )
     page = paginate(request, results, per_page=20)
     query_string = request.GET.copy()
@@ -105,7 +110,7 @@ def search(request):
         query_string=query_string.urlencode(),
     )
     if context["searched"] and not page.paginator.count:
-        context["suggestion"] = suggest(data["q"])
+        context["suggestion"] = suggest(request.commune, data["q"])
     return render(request, "portal/search.html", context)
 
 

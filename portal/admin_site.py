@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.db import DatabaseError
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,13 +12,9 @@ class PortalAdminSite(admin.AdminSite):
     index_title = _("Trang quản trị")
 
     def each_context(self, request):
-        from .models import SiteIdentity
-
         context = super().each_context(request)
-        try:
-            identity = SiteIdentity.current()
-        except DatabaseError:
-            identity = None
+        # Loaded with the request's commune (communes.hosts); none on the province's host.
+        identity = getattr(getattr(request, "commune", None), "identity", None)
         if identity:
             name = identity.committee_short_name or identity.committee_name
             context["site_header"] = f"Quản trị: {name} {identity.commune_name}"

@@ -5,9 +5,9 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from . import counting, outage
-from .fragments import host_of, request_content_version
-from .models import DailyVisits, SiteIdentity
+from .models import DailyVisits
 from .outage import safe_cache as cache
+from .site_url import base_url
 
 logger = logging.getLogger(__name__)
 
@@ -16,41 +16,41 @@ TOTALS_SECONDS = 60
 
 
 def site(request):
-    """Site identity and visit counts for the layout; an outage leaves them out, not a 500.
+    """The commune's identity and visit counts for the layout; an outage leaves them out.
 
-    Both come from the shared cache: the identity once per content version, the totals once
-    a minute, so a page makes no query for them.
+    The identity comes with the request's commune (communes.hosts), the totals from the
+    shared cache once a minute, so a page makes no query for them.
     """
+    commune = getattr(request, "commune", None)
+    site_url = base_url(request)
+    if commune is None:  # an unknown host's 404 page
+        return {"site": None, "visits": None, "site_url": site_url}
     try:
-        identity, visits = layout_data(request)
+        identity, visits = layout_data(request, commune)
     except DatabaseError as error:
         if isinstance(error, outage.DATABASE_ERRORS):
             outage.database.failed(error)  # one warning per outage, not a traceback per page
         else:
             logger.warning("Layout rendered without database data", exc_info=True)
-        return {"site": None, "visits": None, "site_url": settings.SITE_URL}
+        return {"site": None, "visits": None, "site_url": site_url}
     if identity:
         visits = {**visits, "total": visits["total"] + identity.visits_before_launch}
     # This request's own visit is written once it is answered; show it already.
     visits = {
         period: count + counting.pending(request, "visit") for period, count in visits.items()
     }
-    return {"site": identity, "visits": visits, "site_url": settings.SITE_URL}
+    return {"site": identity, "visits": visits, "site_url": site_url}
 
 
-def layout_data(request):
+def layout_data(request, commune):
+    identity = getattr(commune, "identity", None)  # loaded with the commune
+    visits = DailyVisits.objects.for_commune(commune)
     if not settings.PARTS_CACHE:
-        return SiteIdentity.current(), DailyVisits.objects.totals()
+        return identity, visits.totals()
     today = timezone.localdate()
-    host = host_of(request)
-    identity_key = f"layout:identity:{host}:{request_content_version(request)}"
-    totals_key = f"layout:visits:{host}:{today.isoformat()}"
-    found = cache.get_many([identity_key, totals_key])
-    if identity_key not in found:
-        # Kept in a tuple: "no identity record" is an answer worth keeping too.
-        found[identity_key] = (SiteIdentity.current(),)
-        cache.set(identity_key, found[identity_key], 24 * 3600)
-    if totals_key not in found:
-        found[totals_key] = DailyVisits.objects.totals(today)
-        cache.set(totals_key, found[totals_key], TOTALS_SECONDS)
-    return found[identity_key][0], found[totals_key]
+    totals_key = f"layout:visits:{commune.pk}:{today.isoformat()}"
+    totals = cache.get(totals_key)
+    if totals is None:
+        totals = visits.totals(today)
+        cache.set(totals_key, totals, TOTALS_SECONDS)
+    return identity, totals
