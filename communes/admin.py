@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Commune, HostName, Province
+from .models import Commune, HostName, Province, StaffAccount
 
 
 class HostNameInline(admin.TabularInline):
@@ -20,6 +20,13 @@ class CommuneAdmin(admin.ModelAdmin):
 
 class ProvinceHostInline(HostNameInline):
     fields = ["name"]
+
+
+@admin.register(StaffAccount)
+class StaffAccountAdmin(admin.ModelAdmin):
+    list_display = ["user", "commune"]
+    list_filter = ["commune"]
+    autocomplete_fields = ["user"]
 
 
 @admin.register(Province)

@@ -2,10 +2,11 @@
 
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,11 @@ validate_host_name = RegexValidator(
         "không có “http://”, cổng hay đường dẫn (ví dụ: bcd.minhduc.gov.vn)."
     ),
 )
+
+
+# Made for every commune (communes.creation), so no content of its own; a category counts as
+# content through its articles.
+STARTING_DATA_MODELS = ("portal.SearchEntry", "news.Category", "portal.SiteIdentity")
 
 
 class CommuneQuerySet(models.QuerySet):
@@ -41,6 +47,41 @@ class Commune(models.Model):
 
     def __str__(self):
         return self.name
+
+    def delete(self, *args, **kwargs):
+        """Only a commune without content goes; its starting data goes with it."""
+        content = self.content_counts()
+        if content:
+            raise ValidationError(
+                _(
+                    "Không xóa được %(name)s: xã còn nội dung (%(content)s). "
+                    "Hãy chuyển hoặc xóa nội dung trước."
+                ),
+                params={
+                    "name": self.name,
+                    "content": ", ".join(f"{count} {label}" for label, count in content.items()),
+                },
+            )
+        with transaction.atomic():
+            for model in STARTING_DATA_MODELS:
+                apps.get_model(model).objects.filter(commune=self).delete()
+            return super().delete(*args, **kwargs)
+
+    def content_counts(self):
+        """{verbose name plural: rows} of the commune's own content (not its starting data)."""
+        counts = {}
+        for relation in self._meta.get_fields(include_hidden=True):
+            model = relation.related_model
+            if (
+                not relation.one_to_many
+                or relation.field.name != "commune"
+                or relation.on_delete is not models.PROTECT
+                or model._meta.label in STARTING_DATA_MODELS
+            ):
+                continue
+            if count := model._base_manager.filter(commune=self).count():
+                counts[str(model._meta.verbose_name_plural)] = count
+        return counts
 
     @cached_property
     def primary_host(self):
@@ -86,7 +127,11 @@ class HostName(models.Model):
     """A host name the install answers on, for one commune or for the province."""
 
     name = models.CharField(
-        _("tên miền"), max_length=253, unique=True, validators=[validate_host_name]
+        _("tên miền"),
+        max_length=253,
+        unique=True,
+        validators=[validate_host_name],
+        error_messages={"unique": _("Tên miền này đã thuộc về một xã hoặc tỉnh trên cổng.")},
     )
     commune = models.ForeignKey(
         Commune,
@@ -144,6 +189,53 @@ class HostName(models.Model):
         self.name = (self.name or "").strip().lower()
         if (self.commune_id is None) == (self.province_id is None):
             raise ValidationError(_("Tên miền thuộc về một xã hoặc thuộc về tỉnh."))
+
+
+class StaffAccountQuerySet(models.QuerySet):
+    def works_in(self, user, commune):
+        """Whether ``user`` may work on ``commune``'s host (None: the province's host).
+
+        A superuser and a province account work everywhere; a commune account only on its
+        commune; an account with no row here belongs to the first commune, as every account
+        did before the install served many communes.
+        """
+        if user.is_superuser:
+            return True
+        row = self.filter(user=user).values_list("commune_id", flat=True)
+        if not row:
+            return commune is not None and commune.pk == first_commune_pk()
+        return row[0] is None or (commune is not None and row[0] == commune.pk)
+
+
+class StaffAccount(models.Model):
+    """Where an official's account works: one commune (its roles act there only) or, with
+    no commune, the province (reads every commune, creates communes)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="commune_account",
+        verbose_name=_("tài khoản"),
+    )
+    commune = models.ForeignKey(
+        Commune,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff_accounts",
+        verbose_name=_("xã"),
+        help_text=_("Để trống với tài khoản của tỉnh."),
+    )
+
+    objects = StaffAccountQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nơi làm việc của tài khoản")
+        verbose_name_plural = _("nơi làm việc của tài khoản")
+        ordering = ["user__username"]
+
+    def __str__(self):
+        return f"{self.user}: {self.commune or _('tỉnh')}"
 
 
 def public_url(host):

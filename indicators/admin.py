@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import ModelChange
 
+from communes.admin_scoping import CommuneScopedInline
 from portal.history import EMPTY, HistoryAdmin, VietnameseChanges
 
 from . import entry_template, importing
@@ -24,7 +25,7 @@ class IndicatorGroupAdmin(HistoryAdmin):
     prepopulated_fields = {"code": ["name"]}
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(CommuneScopedInline, admin.TabularInline):
     model = Target
     form = TargetForm
     extra = 0

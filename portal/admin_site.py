@@ -11,6 +11,14 @@ class PortalAdminSite(admin.AdminSite):
     enable_nav_sidebar = False
     index_title = _("Trang quản trị")
 
+    def has_permission(self, request):
+        """Staff work on their own commune's host only (province accounts everywhere)."""
+        from communes.models import StaffAccount
+
+        return super().has_permission(request) and StaffAccount.objects.works_in(
+            request.user, getattr(request, "commune", None)
+        )
+
     def each_context(self, request):
         context = super().each_context(request)
         # Loaded with the request's commune (communes.hosts); none on the province's host.

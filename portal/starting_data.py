@@ -10,11 +10,10 @@ def create_site_identity(using="default", apps=global_apps, **kwargs):
     # flush (used by transactional tests) sends post_migrate without apps.
     SiteIdentity = apps.get_model("portal", "SiteIdentity")
     Commune = apps.get_model("communes", "Commune")
-    first = Commune.objects.using(using).order_by("pk").first()
-    if first and not SiteIdentity.objects.using(using).filter(commune=first).exists():
+    for commune in Commune.objects.using(using).filter(identity__isnull=True):
         SiteIdentity.objects.using(using).create(
-            commune=first,
-            commune_name=first.name,
+            commune=commune,
+            commune_name=commune.name,
             committee_name=COMMITTEE_NAME,
             committee_short_name="Ban Chỉ đạo KHCN, ĐMST và CĐS",
         )

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from communes.models import Commune, HostName, Province
+from communes.models import Commune, HostName, Province, StaffAccount
 from documents import models as documents
 from indicators.models import Indicator, IndicatorGroup, Target, Value
 from meetings import models as meetings
@@ -153,6 +153,9 @@ MAKERS = {
     ),
     "communes.Commune": lambda: Commune.objects.create(name=f"xã Thử {n()}", slug=f"thu-{n()}"),
     "communes.Province": lambda: Province.objects.create(),
+    "communes.StaffAccount": lambda: StaffAccount.objects.create(
+        user=get_user_model().objects.create_user(f"thu.{n()}")
+    ),
     "communes.HostName": lambda: HostName.objects.create(
         name=f"thu-{n()}.example", commune=Commune.objects.order_by("pk").first()
     ),

@@ -96,6 +96,7 @@ TABLE = {
     "communes.Commune": ("admin", rights(ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY)),
     # One row: once it exists, nobody adds another.
     "communes.Province": ("admin", rights(ADMIN_ONLY, NOBODY, ADMIN_ONLY, ADMIN_ONLY)),
+    "communes.StaffAccount": ("admin", rights(ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY)),
     "communes.HostName": (
         "inline of communes.Commune",
         rights(ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY),
