@@ -25,6 +25,7 @@ run: setup
 	@echo ""
 	@echo "Cổng thông tin:  http://$(HOST):$(PORT)/"
 	@echo "Trang quản trị:  http://$(HOST):$(PORT)/quan-tri/  (tài khoản in ở trên)"
+	@echo "Trang của tỉnh:  http://tinh.localhost:$(PORT)/"
 	@echo "Dừng bằng Ctrl+C."
 	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} \
 		$(BIN)/gunicorn --config minhduc_portal/gunicorn.conf.py minhduc_portal.wsgi

@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 import meetings.admin  # noqa: F401 - the meeting admin must exist before an action joins it
+from communes.admin_scoping import CommuneChoices
 from meetings.models import Attachment, Meeting
 from portal.history import HistoryAdmin
 
@@ -59,7 +60,7 @@ class DocumentFileInline(admin.TabularInline):
         return _("Không có chữ: bản quét, tìm kiếm không đọc được nội dung")
 
 
-class DocumentRelationInline(admin.TabularInline):
+class DocumentRelationInline(CommuneChoices, admin.TabularInline):
     model = DocumentRelation
     fk_name = "source"
     extra = 0

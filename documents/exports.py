@@ -20,7 +20,6 @@ from django.urls import reverse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from portal.site_url import absolute
 from portal.spreadsheets import append_row, csv_cell
 
 JSON_SCHEMA = "minhduc-van-ban/1"
@@ -44,13 +43,16 @@ COLUMNS = [
     ("Người ký", 20, lambda d: d.signer),
     ("Chức vụ người ký", 24, lambda d: d.signer_title),
     ("Hiệu lực", 24, lambda d: str(d.validity_label)),
-    ("Địa chỉ", 50, lambda d: absolute(d.get_absolute_url())),
+    ("Địa chỉ", 50, None),  # the document's address on its commune's portal
 ]
 HEADERS = [header for header, _width, _get in COLUMNS]
 
 
-def rows(documents):
-    return [[get(d) for _header, _width, get in COLUMNS] for d in documents]
+def rows(documents, base_url):
+    return [
+        [get(d) if get else base_url + d.get_absolute_url() for _header, _width, get in COLUMNS]
+        for d in documents
+    ]
 
 
 def _attachment(response, extension):
@@ -58,24 +60,24 @@ def _attachment(response, extension):
     return response
 
 
-def csv_response(documents):
+def csv_response(documents, base_url):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(HEADERS)
-    writer.writerows([csv_cell(cell) for cell in row] for row in rows(documents))
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows(documents, base_url))
     body = "\ufeff" + buffer.getvalue()  # Excel reads the Vietnamese right with the mark
     response = HttpResponse(body.encode("utf-8"), content_type="text/csv; charset=utf-8")
     return _attachment(response, "csv")
 
 
-def xlsx_response(documents):
+def xlsx_response(documents, base_url):
     book = Workbook()
     sheet = book.active
     sheet.title = "Văn bản"
     append_row(sheet, HEADERS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows(documents):
+    for row in rows(documents, base_url):
         append_row(sheet, row)
     for index, (_header, width, _get) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
@@ -93,10 +95,10 @@ def _iso(day):
     return day.isoformat() if day else None
 
 
-def as_json(documents):
+def as_json(documents, base_url):
     return {
         "schema": JSON_SCHEMA,
-        "url": absolute(reverse("documents:list")),
+        "url": base_url + reverse("documents:list"),
         "documents": [
             {
                 "number": d.number,
@@ -111,12 +113,14 @@ def as_json(documents):
                 "effective_until": _iso(d.effective_until),
                 "validity": d.validity,
                 "validity_label": str(d.validity_label),
-                "url": absolute(d.get_absolute_url()),
+                "url": base_url + d.get_absolute_url(),
             }
             for d in documents
         ],
     }
 
 
-def json_response(documents):
-    return JsonResponse(as_json(documents), json_dumps_params={"ensure_ascii": False, "indent": 2})
+def json_response(documents, base_url):
+    return JsonResponse(
+        as_json(documents, base_url), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )

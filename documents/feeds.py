@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
 
-from portal.site_url import absolute
+from portal.site_url import PerCommuneFeed, absolute
 
 from .models import Document
 
@@ -20,24 +20,25 @@ def plain(text):
     return escape(text) if _READ_AS_HTML.search(text) else text
 
 
-class LatestDocumentsFeed(Feed):
+class LatestDocumentsFeed(PerCommuneFeed, Feed):
     feed_type = Rss201rev2Feed
     language = "vi"
     title = "Văn bản mới – Ban Chỉ đạo"
     description = "Văn bản mới được công bố trên cổng thông tin của Ban Chỉ đạo."
 
     def link(self):
-        return absolute(reverse("documents:list"))
+        return absolute(reverse("documents:list"), commune=self.commune)
 
     def feed_url(self):
-        return absolute(reverse("documents:feed"))
+        return absolute(reverse("documents:feed"), commune=self.commune)
 
     def items(self):
-        documents = Document.objects.published().select_related("doc_type", "issuer")
+        documents = Document.objects.for_commune(self.commune).published()
+        documents = documents.select_related("doc_type", "issuer")
         return documents.order_by("-published_at", "-pk")[:FEED_SIZE]
 
     def item_link(self, item):
-        return absolute(item.get_absolute_url())
+        return absolute(item.get_absolute_url(), commune=self.commune)
 
     def item_title(self, item):
         return plain(f"{item.doc_type.name} số {item.number} ({item.issuer.name})")

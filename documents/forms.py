@@ -25,9 +25,13 @@ class DocumentFilterForm(forms.Form):
         label=_("Hiệu lực"), required=False, choices=[("", _("Tất cả")), *Validity.choices]
     )
 
-    def __init__(self, data):
+    def __init__(self, data, commune):
         super().__init__(data)
-        years = Document.objects.published().dates("issued_on", "year", order="DESC")
+        years = (
+            Document.objects.for_commune(commune)
+            .published()
+            .dates("issued_on", "year", order="DESC")
+        )
         self.fields["nam"].choices = [("", _("Tất cả"))] + [(d.year, str(d.year)) for d in years]
 
     def filters(self):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from communes.models import CommuneOwned, ForCommuneQuerySet, commune_field
 from meetings.models import Attachment, Directive, Meeting
 from portal import uploads
 from portal.media import private_storage
@@ -79,7 +80,7 @@ class Validity(models.TextChoices):
     NOT_APPLICABLE = "khong-ap-dung", _("Không áp dụng")
 
 
-class DocumentQuerySet(models.QuerySet):
+class DocumentQuerySet(ForCommuneQuerySet):
     def published(self):
         """Documents the public may see: published, public in scope (never internal or mật)."""
         return self.filter(is_published=True, scope=Document.Scope.PUBLIC)
@@ -133,12 +134,13 @@ class DocumentQuerySet(models.QuerySet):
         )
 
 
-class Document(models.Model):
+class Document(CommuneOwned, models.Model):
     class Scope(models.TextChoices):
         PUBLIC = "public", _("Công khai")
         INTERNAL = "internal", _("Nội bộ")
         SECRET = "secret", _("Mật")
 
+    commune = commune_field()
     number = models.CharField(
         _("số ký hiệu"), max_length=60, help_text=_("Ví dụ: 57-NQ/TW, 01/KH-BCĐ.")
     )
@@ -163,7 +165,6 @@ class Document(models.Model):
     slug = models.SlugField(
         _("đường dẫn"),
         max_length=255,
-        unique=True,
         blank=True,
         help_text=_("Để trống để tạo tự động từ loại và số ký hiệu."),
     )
@@ -222,8 +223,13 @@ class Document(models.Model):
         constraints = [
             # Party documents are numbered per term: a number comes back, on another date.
             models.UniqueConstraint(
-                fields=["issuer", "number", "issued_on"],
-                name="document_number_unique_per_issuer_and_date",
+                fields=["commune", "slug"],
+                name="document_slug_per_commune",
+                violation_error_message=_("Xã đã có văn bản với đường dẫn này."),
+            ),
+            models.UniqueConstraint(
+                fields=["commune", "issuer", "number", "issued_on"],
+                name="document_number_unique_per_commune_issuer_and_date",
                 violation_error_message=_(
                     "Cơ quan này đã có văn bản cùng số ký hiệu ban hành cùng ngày."
                 ),
@@ -253,7 +259,7 @@ class Document(models.Model):
     def save(self, *args, **kwargs):
         self.number = " ".join(self.number.split())
         if not self.slug:
-            others = Document.objects.exclude(pk=self.pk)
+            others = Document.objects.for_commune(self.commune_id).exclude(pk=self.pk)
             text = f"{self.doc_type.name} {self.number}" if self.doc_type_id else self.number
             text = text.replace("/", " ")  # 57-NQ/TW → 57-nq-tw, not 57-nqtw
             self.slug = unique_slug(

@@ -10,7 +10,7 @@ class DocumentSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Document.objects.published().order_by("-issued_on", "pk")
+        return Document.objects.for_commune(self.commune).published().order_by("-issued_on", "pk")
 
     def lastmod(self, document):
         return document.updated_at

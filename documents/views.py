@@ -3,14 +3,18 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from portal.site_url import base_url
+
 from . import exports
 from .forms import DocumentFilterForm
 from .models import Document, DocumentFile
 
 
-def visible_documents(user):
-    """Published public documents; every document for staff who may read the register."""
-    documents = Document.objects.all()
+def visible_documents(request):
+    """The commune's published public documents; all of them for staff who may read the
+    register."""
+    user = request.user
+    documents = Document.objects.for_commune(request.commune)
     return documents if user.has_perm("documents.view_document") else documents.published()
 
 
@@ -20,8 +24,8 @@ class DocumentListView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        self.form = DocumentFilterForm(self.request.GET)
-        return filtered(self.form)
+        self.form = DocumentFilterForm(self.request.GET, self.request.commune)
+        return filtered(self.form, self.request.commune)
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
@@ -29,8 +33,9 @@ class DocumentListView(ListView):
         return super().get_context_data(form=self.form, query_string=query.urlencode(), **kwargs)
 
 
-def filtered(form):
-    return Document.objects.published().for_list().filter(**form.filters())
+def filtered(form, commune):
+    documents = Document.objects.for_commune(commune).published()
+    return documents.for_list().filter(**form.filters())
 
 
 class DocumentDetailView(DetailView):
@@ -38,7 +43,7 @@ class DocumentDetailView(DetailView):
 
     def get_queryset(self):
         return (
-            visible_documents(self.request.user)
+            visible_documents(self.request)
             .select_related("doc_type", "issuer", "sector", "issued_at_meeting")
             .with_validity()
         )
@@ -70,7 +75,7 @@ def download(request, slug, pk):
     Files go through this view rather than a /media/ address, so an internal or
     unpublished document's file is never reachable by guessing its name.
     """
-    document = get_object_or_404(visible_documents(request.user), slug=slug)
+    document = get_object_or_404(visible_documents(request), slug=slug)
     document_file = get_object_or_404(DocumentFile, document=document, pk=pk)
     try:
         handle = document_file.file.open("rb")
@@ -87,7 +92,8 @@ def download(request, slug, pk):
 def _export(render):
     @require_safe
     def view(request):
-        return render(filtered(DocumentFilterForm(request.GET)))
+        form = DocumentFilterForm(request.GET, request.commune)
+        return render(filtered(form, request.commune), base_url(request))
 
     return view
 

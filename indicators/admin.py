@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import ModelChange
 
+from communes.admin_scoping import CommuneScopedInline
 from portal.history import EMPTY, HistoryAdmin, VietnameseChanges
 
 from . import entry_template, importing
@@ -24,7 +25,7 @@ class IndicatorGroupAdmin(HistoryAdmin):
     prepopulated_fields = {"code": ["name"]}
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(CommuneScopedInline, admin.TabularInline):
     model = Target
     form = TargetForm
     extra = 0
@@ -195,7 +196,7 @@ class ValueAdmin(HistoryAdmin):
         if request.method == "POST" and "token" in request.POST:
             confirm = ConfirmImportForm(request.POST)
             try:
-                rows, saved = importing.apply(confirm.data["token"], request.user)
+                rows, saved = importing.apply(confirm.data["token"], request.user, request.commune)
             except signing.BadSignature:
                 messages.error(
                     request, _("Phiên nhập đã hết hạn hoặc không hợp lệ; hãy tải tệp lại.")
@@ -210,7 +211,9 @@ class ValueAdmin(HistoryAdmin):
             if form.is_valid():
                 try:
                     rows, token = importing.preview(
-                        form.cleaned_data["workbook"], self.has_publish_permission(request)
+                        form.cleaned_data["workbook"],
+                        request.commune,
+                        self.has_publish_permission(request),
                     )
                 except importing.WorkbookError as exc:
                     form.add_error("workbook", str(exc))

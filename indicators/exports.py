@@ -40,7 +40,6 @@ from django.urls import reverse
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from portal.site_url import absolute
 from portal.spreadsheets import append_row, csv_cell
 
 JSON_SCHEMA = "minhduc-chi-so/1"
@@ -176,8 +175,8 @@ def as_json(report, url=""):
     return {"schema": JSON_SCHEMA, "year": report.year, "url": url, "indicators": items}
 
 
-def json_response(report):
-    url = absolute(reverse("indicators:year", kwargs={"year": report.year}))
+def json_response(report, base_url):
+    url = base_url + reverse("indicators:year", kwargs={"year": report.year})
     return JsonResponse(
         as_json(report, url), json_dumps_params={"ensure_ascii": False, "indent": 2}
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import groupby
 
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from .formatting import (
@@ -228,7 +229,8 @@ def _values_by_key(queryset):
 
 
 def _targets_by_indicator(queryset):
-    ordered = queryset.order_by("indicator_id", "year")
+    # A commune's own target before the province-wide one of the same year.
+    ordered = queryset.order_by("indicator_id", "year", F("commune").asc(nulls_last=True))
     return {key: list(group) for key, group in groupby(ordered, key=lambda t: t.indicator_id)}
 
 
@@ -319,21 +321,23 @@ def missing(figures, year, skip_target=False, skip_previous=False):
     return f"{sentence[:1].upper()}{sentence[1:]}." if sentence else ""
 
 
-def latest_year(include_unpublished=False):
-    return Value.objects.visible(include_unpublished).years().first()
+def latest_year(commune, include_unpublished=False):
+    return Value.objects.for_commune(commune).visible(include_unpublished).years().first()
 
 
-def year_report(year, include_unpublished=False, codes=None, with_years=True):
-    """The year's figures for every indicator (or only `codes`) in four queries
-    (three without the list of years that have figures)."""
-    visible = Value.objects.visible(include_unpublished)
+def year_report(commune, year, include_unpublished=False, codes=None, with_years=True):
+    """The commune's figures of the year for every indicator (or only `codes`) in four
+    queries (three without the list of years that have figures)."""
+    visible = Value.objects.for_commune(commune).visible(include_unpublished)
     indicators = Indicator.objects.catalogue()
     if codes is not None:
         indicators = indicators.filter(code__in=codes)
     indicators = list(indicators)
     values = _values_by_key(visible.filter(year__in=[year, year - 1]))
     targets = _targets_by_indicator(
-        Target.objects.filter(year__gte=year - 1).select_related("basis_document")
+        Target.objects.for_commune(commune)
+        .filter(year__gte=year - 1)
+        .select_related("basis_document")
     )
     figures = []
     for indicator in indicators:
@@ -344,14 +348,19 @@ def year_report(year, include_unpublished=False, codes=None, with_years=True):
     return YearReport(year=year, figures=figures, years=years)
 
 
-def history(indicator, include_unpublished=False):
+def history(commune, indicator, include_unpublished=False):
     """The indicator's figure for every year that has one, oldest first (two queries)."""
     parts = [indicator.numerator_id, indicator.denominator_id] if indicator.is_rate else []
     values = _values_by_key(
-        Value.objects.visible(include_unpublished).filter(indicator_id__in=[indicator.pk, *parts])
+        Value.objects.for_commune(commune)
+        .visible(include_unpublished)
+        .filter(indicator_id__in=[indicator.pk, *parts])
     )
     targets = list(
-        Target.objects.filter(indicator=indicator).select_related("basis_document").order_by("year")
+        Target.objects.for_commune(commune)
+        .filter(indicator=indicator)
+        .select_related("basis_document")
+        .order_by("year", F("commune").asc(nulls_last=True))
     )
     figures = []
     for year in sorted({year for _id, year in values}):
@@ -362,18 +371,18 @@ def history(indicator, include_unpublished=False):
     return figures, targets
 
 
-def headline(codes):
+def headline(commune, codes):
     """The latest published year's figures for a few codes, in a fixed number of queries
     (for the home page): (year, [Figure]) or (None, [])."""
-    year = latest_year()
+    year = latest_year(commune)
     if year is None:
         return None, []
-    report = year_report(year, codes=codes, with_years=False)
+    report = year_report(commune, year, codes=codes, with_years=False)
     order = {code: i for i, code in enumerate(codes)}
     return year, sorted(report.figures, key=lambda f: order[f.indicator.code])
 
 
-def reviewing_meetings(indicator, years):
+def reviewing_meetings(commune, indicator, years):
     """Held meetings that reviewed one of these years or are the source of a figure."""
     from django.db.models import Q
 
@@ -383,7 +392,8 @@ def reviewing_meetings(indicator, years):
     if indicator.is_rate:
         ids += [indicator.numerator_id, indicator.denominator_id]
     return (
-        Meeting.objects.held()
+        Meeting.objects.for_commune(commune)
+        .held()
         .filter(Q(reviewed_year__in=years) | Q(indicator_values__indicator_id__in=ids))
         .distinct()
         .order_by("-start")

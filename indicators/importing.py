@@ -217,8 +217,8 @@ def read_rows(upload):
     return rows
 
 
-def check(rows, can_publish=True):
-    """Fill each row's action and errors; returns the Value objects to save.
+def check(rows, commune, can_publish=True):
+    """Fill each row's action and errors; returns the commune's Value objects to save.
 
     Without the right to publish, a row may not change a figure already published.
     """
@@ -262,11 +262,15 @@ def check(rows, can_publish=True):
     pending = {(i.pk, row.year): row.value for row, i in parsed}
     existing = {
         (v.indicator_id, v.year): v
-        for v in Value.objects.filter(year__in={row.year for row, _i in parsed})
+        for v in Value.objects.for_commune(commune).filter(
+            year__in={row.year for row, _i in parsed}
+        )
     }
     to_save = []
     for row, indicator in parsed:
-        value = existing.get((indicator.pk, row.year)) or Value(indicator=indicator, year=row.year)
+        value = existing.get((indicator.pk, row.year)) or Value(
+            commune=commune, indicator=indicator, year=row.year
+        )
         before = (value.value, value.decimals, value.qualifier, value.source_text, value.note)
         value.value, value.qualifier = row.value, QUALIFIERS[row.qualifier]
         value.decimals = row.decimals
@@ -295,10 +299,12 @@ def check(rows, can_publish=True):
     return to_save
 
 
-def preview(upload, can_publish=True):
+def preview(upload, commune, can_publish=True):
     """(rows, token): rows checked for showing, token to confirm them later (or None)."""
+    if commune is None:
+        raise WorkbookError(_("Số liệu của một xã được nhập trên trang quản trị của xã đó."))
     rows = read_rows(upload)
-    check(rows, can_publish)
+    check(rows, commune, can_publish)
     if all(row.action == "empty" for row in rows):
         raise WorkbookError(
             _("Tệp chưa có số liệu nào để nhập: hãy điền cột Giá trị rồi tải lên lại.")
@@ -309,12 +315,12 @@ def preview(upload, can_publish=True):
     return rows, signing.dumps(data, salt=SIGNING_SALT, compress=True)
 
 
-def apply(token, user):
+def apply(token, user, commune):
     """Save the confirmed rows, all or none. Returns (rows, saved count)."""
     data = signing.loads(token, salt=SIGNING_SALT, max_age=60 * 60)
     rows = [Row(**item | {"errors": [], "action": ""}) for item in data]
     with transaction.atomic():
-        to_save = check(rows, user.has_perm("indicators.publish_value"))
+        to_save = check(rows, commune, user.has_perm("indicators.publish_value"))
         if any(row.errors for row in rows):
             transaction.set_rollback(True)
             return rows, 0

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from communes.models import CommuneOwned, ForCommuneQuerySet, commune_field
+
 # Years a figure or target may be about; anything outside is a typing mistake.
 MIN_YEAR = 2000
 MAX_YEAR = 2100
@@ -186,7 +188,20 @@ class Comparator(models.TextChoices):
     AT_MOST = "lte", "≤"
 
 
-class Target(models.Model):
+class TargetQuerySet(models.QuerySet):
+    def for_commune(self, commune):
+        """The commune's own targets and the province-wide ones."""
+        return self.filter(Q(commune=commune) | Q(commune__isnull=True))
+
+
+class Target(CommuneOwned, models.Model):
+    # Empty: a province-wide target, which every commune's figures are measured against.
+    commune = commune_field(
+        null=True,
+        blank=True,
+        default=None,
+        help_text=_("Để trống khi chỉ tiêu áp dụng cho cả tỉnh."),
+    )
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name=_("chỉ số")
     )
@@ -213,6 +228,7 @@ class Target(models.Model):
         help_text=_("Văn bản trong mục Văn bản đặt ra chỉ tiêu này, nếu đã có."),
     )
 
+    objects = TargetQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -221,9 +237,15 @@ class Target(models.Model):
         ordering = ["indicator", "year"]
         constraints = [
             models.UniqueConstraint(
-                fields=["indicator", "year"],
-                name="target_one_per_indicator_year",
+                fields=["commune", "indicator", "year"],
+                name="target_one_per_commune_indicator_year",
                 violation_error_message=_("Chỉ số này đã có chỉ tiêu cho năm này."),
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "year"],
+                condition=Q(commune__isnull=True),
+                name="target_one_province_wide_per_indicator_year",
+                violation_error_message=_("Chỉ số này đã có chỉ tiêu toàn tỉnh cho năm này."),
             ),
             models.CheckConstraint(
                 condition=Q(year__gte=MIN_YEAR, year__lte=MAX_YEAR),
@@ -256,7 +278,7 @@ class Qualifier(models.TextChoices):
     BELOW = "duoi", _("dưới")
 
 
-class ValueQuerySet(models.QuerySet):
+class ValueQuerySet(ForCommuneQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
@@ -272,7 +294,8 @@ class ValueQuerySet(models.QuerySet):
         return self.order_by("-year").values_list("year", flat=True).distinct()
 
 
-class Value(models.Model):
+class Value(CommuneOwned, models.Model):
+    commune = commune_field()
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="values", verbose_name=_("chỉ số")
     )
@@ -330,8 +353,8 @@ class Value(models.Model):
         ordering = ["-year", "indicator__group__order", "indicator__order"]
         constraints = [
             models.UniqueConstraint(
-                fields=["indicator", "year"],
-                name="value_one_per_indicator_year",
+                fields=["commune", "indicator", "year"],
+                name="value_one_per_commune_indicator_year",
                 violation_error_message=_("Chỉ số này đã có số liệu cho năm này."),
             ),
             models.CheckConstraint(

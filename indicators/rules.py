@@ -44,7 +44,7 @@ def _part_whole_error(value, pending):
     )
     for rate in rates:
         if rate.numerator_id == indicator.pk:
-            whole = _other(rate.denominator, value.year, pending)
+            whole = _other(rate.denominator, value, pending)
             if whole is not None and value.value > whole:
                 return _("%(part)s (%(value)s) không được lớn hơn %(whole)s (%(other)s).") % {
                     "part": indicator.name,
@@ -53,7 +53,7 @@ def _part_whole_error(value, pending):
                     "other": _plain(whole),
                 }
         if rate.denominator_id == indicator.pk:
-            part = _other(rate.numerator, value.year, pending)
+            part = _other(rate.numerator, value, pending)
             if part is not None and part > value.value:
                 return _("%(whole)s (%(value)s) không được nhỏ hơn %(part)s (%(other)s).") % {
                     "whole": indicator.name,
@@ -64,12 +64,14 @@ def _part_whole_error(value, pending):
     return ""
 
 
-def _other(indicator, year, pending):
-    if (indicator.pk, year) in pending:
-        return pending[(indicator.pk, year)]
-    return (
-        Value.objects.filter(indicator=indicator, year=year).values_list("value", flat=True).first()
+def _other(indicator, value, pending):
+    """The other figure of the rate, in the same commune and year."""
+    if (indicator.pk, value.year) in pending:
+        return pending[(indicator.pk, value.year)]
+    figures = Value.objects.filter(
+        commune_id=value.commune_id, indicator=indicator, year=value.year
     )
+    return figures.values_list("value", flat=True).first()
 
 
 def _plain(number):

@@ -10,4 +10,20 @@ def document(indicator):
     return Document(title=indicator.name, body=" ".join(filter(None, parts)))
 
 
-register(Source("indicator", Indicator, Indicator.objects.all, document, after_migrate=True))
+def every_commune(indicator):
+    """The catalogue is shared: each commune's search finds its indicator pages."""
+    from communes.models import Commune
+
+    return list(Commune.objects.values_list("pk", flat=True))
+
+
+register(
+    Source(
+        "indicator",
+        Indicator,
+        Indicator.objects.all,
+        document,
+        after_migrate=True,
+        communes=every_commune,
+    )
+)

@@ -10,7 +10,7 @@ class YearSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return list(Value.objects.published().years())
+        return list(Value.objects.for_commune(self.commune).published().years())
 
     def location(self, year):
         return reverse("indicators:year", kwargs={"year": year})

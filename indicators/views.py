@@ -4,6 +4,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
+from portal.site_url import base_url
+
 from . import charts, exports, figures
 from .models import MAX_YEAR, MIN_YEAR, Indicator
 
@@ -28,7 +30,7 @@ def _report(request, year, include_unpublished=None):
         raise Http404("Năm không hợp lệ.")
     if include_unpublished is None:
         include_unpublished = sees_unpublished(request)
-    report = figures.year_report(year, include_unpublished)
+    report = figures.year_report(request.commune, year, include_unpublished)
     if not any(f.has_value or f.not_computable for f in report.figures):
         raise Http404("Chưa có số liệu cho năm này.")
     return report
@@ -47,7 +49,7 @@ def _render_year(request, report, is_latest=False):
 @require_safe
 def dashboard(request):
     """The latest year with figures the reader may see."""
-    year = figures.latest_year(sees_unpublished(request))
+    year = figures.latest_year(request.commune, sees_unpublished(request))
     if year is None:
         return render(request, "indicators/empty.html")
     return _render_year(request, _report(request, year), is_latest=True)
@@ -61,13 +63,15 @@ def year_dashboard(request, year):
 @require_safe
 def detail(request, code):
     indicator = get_object_or_404(Indicator.objects.catalogue(), code=code)
-    history, targets = figures.history(indicator, sees_unpublished(request))
+    history, targets = figures.history(request.commune, indicator, sees_unpublished(request))
     context = {
         "indicator": indicator,
         "history": history,
         "targets": targets,
         "chart": charts.yearly_bars(indicator, history, targets),
-        "meetings": figures.reviewing_meetings(indicator, [f.year for f in history]),
+        "meetings": figures.reviewing_meetings(
+            request.commune, indicator, [f.year for f in history]
+        ),
     }
     return _private(render(request, "indicators/detail.html", context), request)
 
@@ -85,4 +89,5 @@ def export_xlsx(request, year):
 
 @require_safe
 def export_json(request, year):
-    return exports.json_response(_report(request, year, include_unpublished=False))
+    report = _report(request, year, include_unpublished=False)
+    return exports.json_response(report, base_url(request))

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from communes.admin_scoping import CommuneChoices
 from portal.admin_inlines import CardsInline
 from portal.held_files import HeldFilesMixin
 from portal.history import HistoryAdmin
@@ -46,7 +47,7 @@ class DatePlaceholders:
         return field
 
 
-class MembershipInline(DatePlaceholders, admin.TabularInline):
+class MembershipInline(CommuneChoices, DatePlaceholders, admin.TabularInline):
     model = Membership
     fields = ["order", "person", "role", "title", "unit", "start", "end"]
     autocomplete_fields = ["person", "unit"]

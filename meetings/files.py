@@ -10,10 +10,10 @@ from .models import Attachment
 ATTACHMENTS = "cuoc-hop/"
 
 
-def find(name, user):
+def find(name, user, commune):
     if not name.startswith(ATTACHMENTS):
         return None
-    attachments = Attachment.objects.filter(file=name)
+    attachments = Attachment.objects.filter(file=name, meeting__commune=commune)
     public = not user.has_perm("meetings.view_meeting")
     if public:
         attachments = attachments.filter(public=True)

@@ -42,8 +42,10 @@ class DirectiveFilterForm(forms.Form):
         choices=[("", _("Mọi thời hạn")), (DUE_SOON_DAYS, _("Đến hạn trong 7 ngày tới"))],
     )
 
-    def __init__(self, data, years):
+    def __init__(self, data, years, commune=None):
         super().__init__(data)
+        if commune is not None:
+            self.fields["don_vi"].queryset = Unit.objects.for_commune(commune)
         self.fields["nam"].choices = [("", _("Tất cả"))] + [(y, str(y)) for y in years]
 
     def filters(self):

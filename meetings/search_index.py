@@ -54,7 +54,15 @@ register(
         ),
     )
 )
-register(Source("directive", Directive, public_directives, directive_document))
+register(
+    Source(
+        "directive",
+        Directive,
+        public_directives,
+        directive_document,
+        communes=lambda directive: [directive.meeting.commune_id],
+    )
+)
 register(
     Source(
         "committee",

@@ -27,15 +27,17 @@ class MeetingListView(IndexedPaginationMixin, ListView):
         return "meetings:list"
 
     def list_changes_at(self, now):
-        return Meeting.objects.next_start(now)
+        return Meeting.objects.for_commune(self.request.commune).next_start(now)
 
     def get_queryset(self):
-        return Meeting.objects.public().not_upcoming().annotate(year=ExtractYear("start"))
+        meetings = Meeting.objects.for_commune(self.request.commune).public()
+        return meetings.not_upcoming().annotate(year=ExtractYear("start"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if context["page_obj"].number == 1:
-            context["upcoming"] = Meeting.objects.public().upcoming()
+            meetings = Meeting.objects.for_commune(self.request.commune)
+            context["upcoming"] = meetings.public().upcoming()
         return context
 
 
@@ -43,7 +45,7 @@ class MeetingDetailView(DetailView):
     template_name = "meetings/meeting_detail.html"
 
     def get_queryset(self):
-        return Meeting.objects.public()
+        return Meeting.objects.for_commune(self.request.commune).public()
 
     def get_context_data(self, **kwargs):
         meeting = self.object
@@ -60,14 +62,14 @@ class MeetingDetailView(DetailView):
         )
 
 
-def next_change(since):
-    return Meeting.objects.next_start(since)
+def next_change(since, commune):
+    return Meeting.objects.for_commune(commune).next_start(since)
 
 
 @require_safe
 def minutes(request, slug):
     """The minutes as a clean A4 page; drafts only for staff who may see meetings."""
-    meeting = get_object_or_404(Meeting.objects.public(), slug=slug)
+    meeting = get_object_or_404(Meeting.objects.for_commune(request.commune).public(), slug=slug)
     staff = request.user.has_perm("meetings.view_meeting")
     if not (meeting.minutes_public or (staff and meeting.minutes)):
         raise Http404
@@ -82,9 +84,10 @@ def minutes(request, slug):
 @require_safe
 def directives(request):
     """The tracker: every directive, overdue first, filtered by GET parameters."""
-    form = DirectiveFilterForm(request.GET, kept_value("directive-years", _years, request))
+    years = kept_value("directive-years", lambda: _years(request.commune), request)
+    form = DirectiveFilterForm(request.GET, years, commune=request.commune)
     filters = form.filters()
-    directives = Directive.objects.for_tracker().filter(**filters)
+    directives = Directive.objects.for_commune(request.commune).for_tracker().filter(**filters)
     # Which rows are overdue changes at midnight: the day is part of the list's name.
     name = f"directives:{timezone.localdate()}:" + ":".join(
         f"{key}={getattr(value, 'pk', value)}" for key, value in sorted(filters.items())
@@ -100,15 +103,17 @@ def directives(request):
     )
 
 
-def _years():
-    meetings_with_directives = Meeting.objects.filter(directives__isnull=False)
+def _years(commune):
+    meetings_with_directives = Meeting.objects.for_commune(commune).filter(directives__isnull=False)
     return sorted({d.year for d in meetings_with_directives.dates("start", "year")}, reverse=True)
 
 
 @require_safe
 def committee(request):
     """Current members in role order; past members apart."""
-    memberships = Membership.objects.select_related("person", "committee", "unit")
+    memberships = Membership.objects.for_commune(request.commune).select_related(
+        "person", "committee", "unit"
+    )
     return render(
         request,
         "meetings/committee.html",
@@ -124,9 +129,9 @@ def calendar(request):
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "Lịch họp Ban Chỉ đạo")
     cal.add("x-wr-timezone", timezone.get_current_timezone_name())
-    _, host = scheme_and_domain()
+    _, host = scheme_and_domain(request)
     local = timezone.get_current_timezone()
-    for meeting in Meeting.objects.public().order_by("start"):
+    for meeting in Meeting.objects.for_commune(request.commune).public().order_by("start"):
         event = Event()
         event.add("uid", f"cuoc-hop-{meeting.pk}@{host}")
         event.add("dtstamp", meeting.updated_at.astimezone(datetime.UTC))
@@ -143,7 +148,7 @@ def calendar(request):
         event.add("summary", summary)
         if meeting.place:
             event.add("location", meeting.place)
-        url = absolute(meeting.get_absolute_url())
+        url = absolute(meeting.get_absolute_url(), request)
         event.add("url", url)
         event.add("description", f"{meeting.summary}\n\n{url}".strip())
         event.add("status", ICS_STATUS[meeting.status])

@@ -27,9 +27,9 @@ class SearchForm(forms.Form):
         label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, data=None, categories=None, **kwargs):
+    def __init__(self, data=None, commune=None, categories=None, **kwargs):
         if categories is None:
-            categories = list(Category.objects.values_list("slug", "name"))
+            categories = list(Category.objects.for_commune(commune).values_list("slug", "name"))
         kind_field = self.base_fields["loai"]
         # An unknown kind or category (an old link, a typo) is dropped and said on the page,
         # rather than refusing the whole search.

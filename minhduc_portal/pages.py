@@ -20,25 +20,31 @@ HEADLINE_CODES = [
 ]
 
 
-def home_context():
-    """Everything the home page shows, in a fixed number of queries."""
+def home_context(commune):
+    """Everything the commune's home page shows, in a fixed number of queries."""
     today = timezone.localdate()
-    year, headline = figures.headline(HEADLINE_CODES)
-    watch = Directive.objects.with_state(today).aggregate(
-        overdue=Count("pk", filter=Q(is_overdue=True)),
-        unassigned=Count("pk", filter=Q(state=Directive.State.UNASSIGNED)),
-        due_soon=Count(
-            "pk",
-            filter=Q(
-                is_overdue=False, deadline__range=(today, today + datetime.timedelta(DUE_SOON_DAYS))
-            )
-            & ~Q(status__in=[Directive.Status.DONE, Directive.Status.CANCELLED]),
-        ),
+    year, headline = figures.headline(commune, HEADLINE_CODES)
+    meetings = Meeting.objects.for_commune(commune).public()
+    watch = (
+        Directive.objects.for_commune(commune)
+        .with_state(today)
+        .aggregate(
+            overdue=Count("pk", filter=Q(is_overdue=True)),
+            unassigned=Count("pk", filter=Q(state=Directive.State.UNASSIGNED)),
+            due_soon=Count(
+                "pk",
+                filter=Q(
+                    is_overdue=False,
+                    deadline__range=(today, today + datetime.timedelta(DUE_SOON_DAYS)),
+                )
+                & ~Q(status__in=[Directive.Status.DONE, Directive.Status.CANCELLED]),
+            ),
+        )
     )
     return {
-        "articles": Article.objects.published().for_list()[:6],
-        "upcoming": Meeting.objects.public().upcoming()[:2],
-        "recent_meetings": Meeting.objects.public().held().order_by("-start")[:3],
+        "articles": Article.objects.for_commune(commune).published().for_list()[:6],
+        "upcoming": meetings.upcoming()[:2],
+        "recent_meetings": meetings.held().order_by("-start")[:3],
         "directives": watch,
         "due_soon_days": DUE_SOON_DAYS,
         "headline_year": year,
@@ -46,9 +52,12 @@ def home_context():
     }
 
 
-def next_change(since):
-    """When pages that list articles and meetings next change without a save, or None."""
-    changes = [Article.objects.next_change(since), Meeting.objects.next_start(since)]
+def next_change(since, commune):
+    """When a commune's pages that list articles and meetings next change without a save."""
+    changes = [
+        Article.objects.for_commune(commune).next_change(since),
+        Meeting.objects.for_commune(commune).next_start(since),
+    ]
     return min(filter(None, changes), default=None)
 
 
@@ -56,10 +65,10 @@ def link(label, url_name, *args):
     return {"label": label, "url": reverse(url_name, args=args)}
 
 
-def site_map_sections():
-    categories = Category.objects.all()
+def site_map_sections(commune):
+    categories = Category.objects.for_commune(commune)
     indicators = Indicator.objects.catalogue()
-    meetings = Meeting.objects.held().order_by("-start")[:20]
+    meetings = Meeting.objects.for_commune(commune).held().order_by("-start")[:20]
     return [
         {**link("Trang chủ", "portal:home"), "children": []},
         {

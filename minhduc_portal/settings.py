@@ -21,6 +21,8 @@ from django.core.checks.security.base import (
 )
 from django.core.exceptions import ImproperlyConfigured
 
+from communes.allowed_hosts import AllowedHosts
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -72,10 +74,22 @@ else:
     SECRET_KEY = SECRET_KEY or _local_secret_key()
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
 
+# Besides the names above, every commune's and the province's host names, read from the data
+# (communes.HostName): a commune added later is served without a restart. A form posted on
+# one of them passes the CSRF check as same-origin, so CSRF_TRUSTED_ORIGINS only needs other
+# origins (a proxy rewriting the host).
+ALLOWED_HOSTS = AllowedHosts(ALLOWED_HOSTS)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The first commune's public address; each commune's own is SITE_URL's scheme and port on the
+# commune's primary host name (communes.Commune.site_url).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The names the first commune answers on besides SITE_URL's, set when an install is created or
+# upgraded to many communes.
+FIRST_COMMUNE_HOSTS = env.list("FIRST_COMMUNE_HOSTS", default=["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
+    # First: its post_migrate handler makes the first commune the other apps' data joins.
+    "communes",
     "meetings",
     "news",
     "indicators",
@@ -104,6 +118,9 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # request.commune from the host name (an unknown host gets the 404), before the counter
+    # and the page cache, which both work per commune.
+    "communes.middleware.CommuneMiddleware",
     # gzip outside the page cache, which keeps pages uncompressed; a cached page is compressed
     # once (portal.compression). Static files come precompressed.
     "portal.compression.CompressionMiddleware",

@@ -44,17 +44,18 @@ class SitePagesSitemap(Sitemap):
 
 
 def on_site_url(sitemap_class):
-    """The same sitemap, with addresses on SITE_URL (as canonical links and feeds have them)
-    rather than on whatever host the request came in by."""
+    """The same sitemap, with addresses on the commune's public address (as canonical links and
+    feeds have them) rather than on whatever host the request came in by."""
 
     class OnSiteUrl(sitemap_class):
         limit = SECTION_LIMIT
+        commune = None  # set per request by `kept`
 
         def get_protocol(self, protocol=None):
-            return scheme_and_domain()[0]
+            return scheme_and_domain(commune=self.commune)[0]
 
         def get_domain(self, site=None):
-            return scheme_and_domain()[1]
+            return scheme_and_domain(commune=self.commune)[1]
 
     return OnSiteUrl
 
@@ -68,6 +69,7 @@ def kept(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        kwargs["sitemaps"] = for_commune(kwargs["sitemaps"], request.commune)
         if not settings.PARTS_CACHE:
             return view(request, *args, **kwargs)
         path = hashlib.blake2s(request.get_full_path().encode(), digest_size=16).hexdigest()
@@ -79,11 +81,20 @@ def kept(view):
         response = view(request, *args, **kwargs)
         response.render()
         if response.status_code == 200:
-            until = next_change(since)
+            until = next_change(since, request.commune)
             cache.set(key, (response, until), _seconds_until(until))
         return response
 
     return wrapper
+
+
+def for_commune(sitemaps, commune):
+    """The sitemaps as objects answering for one commune (Django's view takes objects too)."""
+    bound = {}
+    for name, sitemap_class in sitemaps.items():
+        bound[name] = sitemap_class()
+        bound[name].commune = commune
+    return bound
 
 
 def _seconds_until(until):
@@ -96,9 +107,9 @@ def _seconds_until(until):
 def sitemap_index(request, sitemaps):
     """/sitemap.xml: every page of every section sitemap, on SITE_URL like the sitemaps."""
     items = []
-    for section, sitemap_class in sitemaps.items():
-        url = absolute(reverse("sitemap-section", kwargs={"section": section}))
-        pages = sitemap_class().paginator.num_pages
+    for section, sitemap in sitemaps.items():
+        url = absolute(reverse("sitemap-section", kwargs={"section": section}), request)
+        pages = sitemap.paginator.num_pages
         items += [
             SitemapIndexItem(url if n == 1 else f"{url}?p={n}", None) for n in range(1, pages + 1)
         ]

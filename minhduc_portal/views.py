@@ -24,12 +24,12 @@ from .privacy import privacy_facts
 
 @require_safe
 def home(request):
-    return render(request, "portal/home.html", home_context())
+    return render(request, "portal/home.html", home_context(request.commune))
 
 
 @require_safe
 def robots(request):
-    sitemap_url = absolute(reverse("sitemap"))
+    sitemap_url = absolute(reverse("sitemap"), request)
     lines = [
         "User-agent: *",
         "Disallow: /quan-tri/",
@@ -42,7 +42,7 @@ def robots(request):
 @require_safe
 def site_map(request):
     """The HTML site map (sơ đồ cổng): every section and what it holds."""
-    return render(request, "portal/site_map.html", {"sections": site_map_sections()})
+    return render(request, "portal/site_map.html", {"sections": site_map_sections(request.commune)})
 
 
 @require_safe
@@ -88,8 +88,8 @@ def bench_floor(request):
 @require_safe
 def search(request):
     """Results for ?q= with optional filters; bad input answers 400 with the form's message."""
-    categories = kept_value("search-categories", _categories, request)
-    form = SearchForm(request.GET or None, categories=categories)
+    categories = kept_value("search-categories", lambda: _categories(request.commune), request)
+    form = SearchForm(request.GET or None, commune=request.commune, categories=categories)
     context = {"form": form, "search_query": request.GET.get("q", "")[:MAX_QUERY]}
     if not form.is_bound:
         return render(request, "portal/search.html", context)
@@ -97,7 +97,12 @@ def search(request):
         return render(request, "portal/search.html", context, status=400)
     data = form.cleaned_data
     results = search_entries(
-        data["q"], data["loai"], data["chuyen_muc"], data["tu_ngay"], data["den_ngay"]
+        request.commune,
+        data["q"],
+        data["loai"],
+        data["chuyen_muc"],
+        data["tu_ngay"],
+        data["den_ngay"],
     )
     page = paginate(request, results, per_page=20)
     query_string = request.GET.copy()
@@ -110,12 +115,12 @@ def search(request):
         query_string=query_string.urlencode(),
     )
     if context["searched"] and not page.paginator.count:
-        context["suggestion"] = suggest(data["q"])
+        context["suggestion"] = suggest(request.commune, data["q"])
     return render(request, "portal/search.html", context)
 
 
-def _categories():
-    return list(Category.objects.values_list("slug", "name"))
+def _categories(commune):
+    return list(Category.objects.for_commune(commune).values_list("slug", "name"))
 
 
 def paginate(request, items, per_page):

@@ -15,8 +15,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
 
-from portal.models import SiteIdentity
-from portal.site_url import absolute
+from portal.site_url import PerCommuneFeed, absolute
 
 from .models import Article, Category
 
@@ -30,7 +29,7 @@ def plain(text):
     return escape(text) if _READ_AS_HTML.search(text) else text
 
 
-class LatestArticlesFeed(Feed):
+class LatestArticlesFeed(PerCommuneFeed, Feed):
     feed_type = Rss201rev2Feed
     language = "vi"
 
@@ -44,26 +43,26 @@ class LatestArticlesFeed(Feed):
         return None
 
     def site_name(self):
-        identity = SiteIdentity.current()
+        identity = getattr(self.commune, "identity", None)
         return identity.full_name if identity else "Ban Chỉ đạo"
 
     def title(self, obj):
         return plain(f"Tin tức – {self.site_name()}")
 
     def link(self, obj):
-        return absolute(reverse("news:list"))
+        return absolute(reverse("news:list"), commune=self.commune)
 
     def feed_url(self, obj):
-        return absolute(reverse("news:feed"))
+        return absolute(reverse("news:feed"), commune=self.commune)
 
     def item_link(self, item):
-        return absolute(item.get_absolute_url())
+        return absolute(item.get_absolute_url(), commune=self.commune)
 
     def description(self, obj):
         return "Tin tức mới nhất của Ban Chỉ đạo."
 
     def articles(self, obj):
-        return Article.objects.published().for_list()
+        return Article.objects.for_commune(self.commune).published().for_list()
 
     def items(self, obj):
         return self.articles(obj)[:FEED_SIZE]
@@ -89,16 +88,18 @@ class LatestArticlesFeed(Feed):
 
 class CategoryFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Category, slug=slug)
+        return get_object_or_404(Category.objects.for_commune(self.commune), slug=slug)
 
     def title(self, obj):
         return plain(f"Tin tức – {self.site_name()}: {obj.name}")
 
     def link(self, obj):
-        return absolute(obj.get_absolute_url())
+        return absolute(obj.get_absolute_url(), commune=self.commune)
 
     def feed_url(self, obj):
-        return absolute(reverse("news:category-feed", kwargs={"slug": obj.slug}))
+        return absolute(
+            reverse("news:category-feed", kwargs={"slug": obj.slug}), commune=self.commune
+        )
 
     def description(self, obj):
         return plain(f"Tin mới nhất trong chuyên mục {obj.name}.")

@@ -17,16 +17,17 @@ RENDITION = re.compile(r"^(?P<stem>.+)-(?P<width>\d{1,5})\.(?P<ext>webp|jpg)$")
 IMAGE_TYPES = {"jpg": "image/jpeg", "webp": "image/webp"}
 
 
-def _articles_for(user):
+def _articles_for(user, commune):
+    articles = Article.objects.for_commune(commune)
     if user.has_perm("news.view_article"):
-        return Article.objects.all(), False
-    return Article.objects.published(), True
+        return articles, False
+    return articles.published(), True
 
 
-def _cover(name, user):
+def _cover(name, user, commune):
     match = RENDITION.match(name)
     originals = [name] + ([f"{match['stem']}.jpg"] if match else [])
-    articles, public = _articles_for(user)
+    articles, public = _articles_for(user, commune)
     article = articles.filter(cover__in=originals).only("cover", "cover_width").first()
     if article is None:
         return None
@@ -36,8 +37,8 @@ def _cover(name, user):
     return ServedFile(IMAGE_TYPES[name.rsplit(".", 1)[-1]], public=public)
 
 
-def _attachment(name, user):
-    articles, public = _articles_for(user)
+def _attachment(name, user, commune):
+    articles, public = _articles_for(user, commune)
     attachment = (
         Attachment.objects.filter(file=name, article__in=articles)
         .only("file", "original_name", "content_type")
@@ -52,9 +53,9 @@ def _attachment(name, user):
     )
 
 
-def find(name, user):
+def find(name, user, commune):
     if name.startswith(COVERS):
-        return _cover(name, user)
+        return _cover(name, user, commune)
     if name.startswith(ATTACHMENTS):
-        return _attachment(name, user)
+        return _attachment(name, user, commune)
     return None

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField, create_sanitizer
 from simple_history.models import HistoricalRecords
 
+from communes.models import CommuneOwned, ForCommuneQuerySet, commune_field
 from portal import uploads
 from portal.media import private_storage
 from portal.text import plain_text, slugify_vi
@@ -32,29 +33,42 @@ class SlugFromName(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            rows = type(self)._default_manager.all()
+            rows = type(self)._default_manager.filter(commune_id=self.commune_id)
             self.slug = unique_slug(rows, self.name, exclude_pk=self.pk)
         super().save(*args, **kwargs)
 
 
-class Category(SlugFromName):
-    name = models.CharField(_("tên chuyên mục"), max_length=120, unique=True)
+class Category(CommuneOwned, SlugFromName):
+    commune = commune_field()
+    name = models.CharField(_("tên chuyên mục"), max_length=120)
     slug = models.SlugField(
         _("đường dẫn"),
         max_length=120,
-        unique=True,
         blank=True,
         help_text=_("Để trống để tạo tự động từ tên."),
     )
     description = models.TextField(_("giới thiệu"), blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
+    objects = ForCommuneQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("chuyên mục")
         verbose_name_plural = _("chuyên mục")
         ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commune", "name"],
+                name="news_category_name_per_commune",
+                violation_error_message=_("Xã đã có chuyên mục tên này."),
+            ),
+            models.UniqueConstraint(
+                fields=["commune", "slug"],
+                name="news_category_slug_per_commune",
+                violation_error_message=_("Xã đã có chuyên mục với đường dẫn này."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -63,16 +77,30 @@ class Category(SlugFromName):
         return reverse("news:category", kwargs={"slug": self.slug})
 
 
-class Tag(SlugFromName):
-    name = models.CharField(_("tên thẻ"), max_length=80, unique=True)
-    slug = models.SlugField(_("đường dẫn"), max_length=80, unique=True, blank=True)
+class Tag(CommuneOwned, SlugFromName):
+    commune = commune_field()
+    name = models.CharField(_("tên thẻ"), max_length=80)
+    slug = models.SlugField(_("đường dẫn"), max_length=80, blank=True)
 
+    objects = ForCommuneQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("thẻ")
         verbose_name_plural = _("thẻ")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commune", "name"],
+                name="news_tag_name_per_commune",
+                violation_error_message=_("Xã đã có thẻ tên này."),
+            ),
+            models.UniqueConstraint(
+                fields=["commune", "slug"],
+                name="news_tag_slug_per_commune",
+                violation_error_message=_("Xã đã có thẻ với đường dẫn này."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -87,7 +115,7 @@ def publishing_minute():
     return timezone.now().replace(second=0, microsecond=0)
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(ForCommuneQuerySet):
     def published(self, now=None):
         """What the public may see: published, publish time passed, not expired."""
         now = now or timezone.now()
@@ -110,18 +138,18 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("category").defer("body")
 
 
-class Article(models.Model):
+class Article(CommuneOwned, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Bản nháp")
         REVIEW = "review", _("Chờ duyệt")
         PUBLISHED = "published", _("Đã đăng")
         RETURNED = "returned", _("Trả lại để sửa")
 
+    commune = commune_field()
     title = models.CharField(_("tiêu đề"), max_length=255)
     slug = models.SlugField(
         _("đường dẫn"),
         max_length=200,
-        unique=True,
         blank=True,
         validators=[validate_not_reserved],
         help_text=_("Để trống để tạo tự động từ tiêu đề. Bài đã đăng thì không đổi được."),
@@ -239,6 +267,11 @@ class Article(models.Model):
         permissions = [("publish_article", _("Có thể duyệt, đăng và trả lại bài viết"))]
         indexes = [models.Index(fields=["status", "publish_at"], name="news_article_public")]
         constraints = [
+            models.UniqueConstraint(
+                fields=["commune", "slug"],
+                name="news_article_slug_per_commune",
+                violation_error_message=_("Xã đã có bài viết với đường dẫn này."),
+            ),
             models.CheckConstraint(
                 condition=~Q(slug__in=sorted(RESERVED_SLUGS)),
                 name="news_article_slug_not_reserved",
@@ -276,7 +309,8 @@ class Article(models.Model):
             self.publish_at = self.publish_at or publishing_minute()
             self.first_published_at = self.first_published_at or self.publish_at
         if not self.slug:
-            self.slug = unique_slug(Article.objects.all(), self.title, exclude_pk=self.pk)
+            rows = Article.objects.for_commune(self.commune_id)
+            self.slug = unique_slug(rows, self.title, exclude_pk=self.pk)
         # Sanitised on every save, not only through forms: the body is rendered as HTML.
         self.body = self._meta.get_field("body").sanitize(self.body or "")
         new_cover = bool(self.cover) and not self.cover._committed

@@ -10,7 +10,8 @@ class ArticleSitemap(Sitemap):
     priority = 0.7
 
     def items(self):
-        return Article.objects.published().defer("body").order_by("-publish_at", "-pk")
+        articles = Article.objects.for_commune(self.commune).published()
+        return articles.defer("body").order_by("-publish_at", "-pk")
 
     def lastmod(self, item):
         return item.updated_at
@@ -21,7 +22,8 @@ class CategorySitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return Category.objects.filter(articles__in=Article.objects.published()).distinct()
+        published = Article.objects.for_commune(self.commune).published()
+        return Category.objects.filter(articles__in=published).distinct()
 
 
 sitemaps = {"news-articles": ArticleSitemap, "news-categories": CategorySitemap}

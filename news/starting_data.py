@@ -12,7 +12,9 @@ CATEGORIES = [
 def create_categories(using="default", apps=global_apps, **kwargs):
     # flush (used by transactional tests) sends post_migrate without apps.
     Category = apps.get_model("news", "Category")
-    for name, slug, order in CATEGORIES:
-        Category.objects.using(using).get_or_create(
-            slug=slug, defaults={"name": name, "order": order}
-        )
+    Commune = apps.get_model("communes", "Commune")
+    for commune in Commune.objects.using(using):
+        for name, slug, order in CATEGORIES:
+            Category.objects.using(using).get_or_create(
+                commune=commune, slug=slug, defaults={"name": name, "order": order}
+            )

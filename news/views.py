@@ -27,13 +27,13 @@ class ArticleListMixin(IndexedPaginationMixin):
     context_object_name = "articles"
 
     def get_queryset(self):
-        return Article.objects.published().for_list()
+        return Article.objects.for_commune(self.request.commune).published().for_list()
 
     def page_index_name(self):
         return "news:list"
 
     def list_changes_at(self, now):
-        return Article.objects.next_change(now)
+        return Article.objects.for_commune(self.request.commune).next_change(now)
 
     def paginate_queryset(self, queryset, page_size):
         # Only plain page numbers: Django would also accept "last".
@@ -53,7 +53,8 @@ class ArticlesOfView(ArticleListMixin, ListView):
     lookup = None
 
     def get_queryset(self):
-        self.owner = get_object_or_404(self.owner_model, slug=self.kwargs["slug"])
+        owners = self.owner_model.objects.for_commune(self.request.commune)
+        self.owner = get_object_or_404(owners, slug=self.kwargs["slug"])
         return super().get_queryset().filter(**{self.lookup: self.owner})
 
     def page_index_name(self):
@@ -77,7 +78,8 @@ class ArticleDetailView(DetailView):
     template_name = "news/article_detail.html"
 
     def get_queryset(self):
-        return Article.objects.published().select_related("category", "meeting")
+        articles = Article.objects.for_commune(self.request.commune).published()
+        return articles.select_related("category", "meeting")
 
     def get_object(self, queryset=None):
         article = super().get_object(queryset)
@@ -91,18 +93,20 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(**kwargs) | article_context(self.object)
 
 
-def count_view(slug):
+def count_view(commune, slug):
     """One more view of a public article, counted by the database (no lost updates)."""
-    return Article.objects.published().filter(slug=slug).update(view_count=F("view_count") + 1)
+    articles = Article.objects.for_commune(commune).published().filter(slug=slug)
+    return articles.update(view_count=F("view_count") + 1)
 
 
-def next_change(since):
-    return Article.objects.next_change(since)
+def next_change(since, commune):
+    return Article.objects.for_commune(commune).next_change(since)
 
 
 def views_now(request, slug):
     """The article's views as a kept page shows them: read fresh, this visit included."""
-    count = Article.objects.filter(slug=slug).values_list("view_count", flat=True).first()
+    articles = Article.objects.for_commune(request.commune).filter(slug=slug)
+    count = articles.values_list("view_count", flat=True).first()
     return (count or 0) + counting.pending(request, "view")
 
 

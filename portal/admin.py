@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from communes.admin_scoping import CommuneScopedAdmin
 from portal.history import HistoryAdmin
 
 from .models import DailyVisits, SiteIdentity
@@ -27,7 +28,7 @@ class SiteIdentityAdmin(HistoryAdmin):
 
 
 @admin.register(DailyVisits)
-class DailyVisitsAdmin(admin.ModelAdmin):
+class DailyVisitsAdmin(CommuneScopedAdmin, admin.ModelAdmin):
     list_display = ["day", "count"]
     date_hierarchy = "day"
 

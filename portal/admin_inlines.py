@@ -3,8 +3,10 @@
 from django.contrib import admin
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 
+from communes.admin_scoping import CommuneChoices
 
-class CardsInline(admin.TabularInline):
+
+class CardsInline(CommuneChoices, admin.TabularInline):
     """A tabular inline that is never wider than the screen: on a phone each row is a card
     with its labels (admin-forms.css), and choice widgets keep only the add (+) link, since
     editing or deleting a person or a unit from inside a meeting row is a detour."""

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.db import DatabaseError
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,14 +11,18 @@ class PortalAdminSite(admin.AdminSite):
     enable_nav_sidebar = False
     index_title = _("Trang quản trị")
 
-    def each_context(self, request):
-        from .models import SiteIdentity
+    def has_permission(self, request):
+        """Staff work on their own commune's host only (province accounts everywhere)."""
+        from communes.models import StaffAccount
 
+        return super().has_permission(request) and StaffAccount.objects.works_in(
+            request.user, getattr(request, "commune", None)
+        )
+
+    def each_context(self, request):
         context = super().each_context(request)
-        try:
-            identity = SiteIdentity.current()
-        except DatabaseError:
-            identity = None
+        # Loaded with the request's commune (communes.hosts); none on the province's host.
+        identity = getattr(getattr(request, "commune", None), "identity", None)
         if identity:
             name = identity.committee_short_name or identity.committee_name
             context["site_header"] = f"Quản trị: {name} {identity.commune_name}"

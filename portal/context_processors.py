@@ -5,10 +5,10 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from . import counting, outage
-from .fragments import host_of, request_content_version
 from .kept_pages import hole
-from .models import DailyVisits, SiteIdentity
+from .models import DailyVisits
 from .outage import safe_cache as cache
+from .site_url import base_url
 
 logger = logging.getLogger(__name__)
 
@@ -17,28 +17,35 @@ TOTALS_SECONDS = 60
 
 
 def site(request):
-    """Site identity and visit counts for the layout; an outage leaves them out, not a 500.
+    """The commune's identity and visit counts for the layout; an outage leaves them out.
 
-    Both come from the shared cache: the identity once per content version, the totals once
-    a minute, so a page makes no query for them. A page being kept (portal.kept_pages) gets
-    holes for the totals, filled on every request.
+    The identity comes with the request's commune (communes.hosts), the totals from the
+    shared cache once a minute, so a page makes no query for them. A page being kept
+    (portal.kept_pages) gets holes for the totals, filled on every request.
     """
+    commune = getattr(request, "commune", None)
+    site_url = base_url(request)
+    if commune is None:  # an unknown host's 404 page
+        return {"site": None, "visits": None, "site_url": site_url}
     try:
-        identity, visits = layout_data(request)
+        identity, visits = layout_data(request, commune)
     except DatabaseError as error:
         _layout_failed(error)
-        return {"site": None, "visits": None, "site_url": settings.SITE_URL}
+        return {"site": None, "visits": None, "site_url": site_url}
     if getattr(request, "_kept_nonce", None):
         visits = {period: hole(request, f"visits-{period}", 0) for period in visits}
     else:
         visits = _shown_totals(request, identity, visits)
-    return {"site": identity, "visits": visits, "site_url": settings.SITE_URL}
+    return {"site": identity, "visits": visits, "site_url": site_url}
 
 
 def visit_totals(request):
     """The footer's totals as this request shows them, or None in an outage."""
+    commune = getattr(request, "commune", None)
+    if commune is None:
+        return None
     try:
-        identity, visits = layout_data(request)
+        identity, visits = layout_data(request, commune)
     except DatabaseError as error:
         _layout_failed(error)
         return None
@@ -59,19 +66,15 @@ def _layout_failed(error):
         logger.warning("Layout rendered without database data", exc_info=True)
 
 
-def layout_data(request):
+def layout_data(request, commune):
+    identity = getattr(commune, "identity", None)  # loaded with the commune
+    visits = DailyVisits.objects.for_commune(commune)
     if not settings.PARTS_CACHE:
-        return SiteIdentity.current(), DailyVisits.objects.totals()
+        return identity, visits.totals()
     today = timezone.localdate()
-    host = host_of(request)
-    identity_key = f"layout:identity:{host}:{request_content_version(request)}"
-    totals_key = f"layout:visits:{host}:{today.isoformat()}"
-    found = cache.get_many([identity_key, totals_key])
-    if identity_key not in found:
-        # Kept in a tuple: "no identity record" is an answer worth keeping too.
-        found[identity_key] = (SiteIdentity.current(),)
-        cache.set(identity_key, found[identity_key], 24 * 3600)
-    if totals_key not in found:
-        found[totals_key] = DailyVisits.objects.totals(today)
-        cache.set(totals_key, found[totals_key], TOTALS_SECONDS)
-    return found[identity_key][0], found[totals_key]
+    totals_key = f"layout:visits:{commune.pk}:{today.isoformat()}"
+    totals = cache.get(totals_key)
+    if totals is None:
+        totals = visits.totals(today)
+        cache.set(totals_key, totals, TOTALS_SECONDS)
+    return identity, totals

@@ -12,6 +12,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from communes.admin_scoping import CommuneScopedAdmin
+
 from .text_diff import describe
 
 EMPTY = "(trống)"
@@ -127,7 +129,7 @@ def row_changes(history_rows, obj, request_user=None):
     return entries[:ROW_CHANGES_SHOWN]
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(CommuneScopedAdmin, SimpleHistoryAdmin):
     """History with field-by-field differences; a revert is checked like any other change.
 
     simple-history only asks for the view permission before saving a revert, and asks it

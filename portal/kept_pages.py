@@ -167,7 +167,7 @@ def _visit_holes(request):
 def made_ahead(*sections, changes_at=None, holes=None):
     """Keep the view's page per host, address and ``sections`` (plus "site": the layout).
 
-    ``changes_at(since)``: the next moment the page changes without a save, or None.
+    ``changes_at(since, commune)``: the next moment the page changes without a save, or None.
     ``holes``: {name: fill(request, **url_kwargs)} for values the view passes through
     ``hole()``, read again on every request.
     """
@@ -195,7 +195,9 @@ def made_ahead(*sections, changes_at=None, holes=None):
                 if hasattr(response, "render"):
                     response.render()
                 if _keepable(response):
-                    until = min(filter(None, [_next_midnight(), changes_at and changes_at(since)]))
+                    commune = getattr(request, "commune", None)
+                    changes = changes_at and changes_at(since, commune)
+                    until = min(filter(None, [_next_midnight(), changes]))
                     kept = _kept(response, nonce, until)
                     cache.set(key, kept, _seconds_until(until))
             finally:

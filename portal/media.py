@@ -7,8 +7,9 @@ and is served by ``private_file``, which asks the owning app whether this user m
 *now*: a publish, an unpublish, a scheduled publish or an expiry then changes who gets the
 file at the very moment it changes the page, and no file ever has to move.
 
-Each app names a finder in ``settings.PRIVATE_FILE_FINDERS``: ``find(name, user)`` returns a
-``ServedFile`` when ``name`` is one of its files and the user may see it, else None.
+Each app names a finder in ``settings.PRIVATE_FILE_FINDERS``: ``find(name, user, commune)``
+returns a ``ServedFile`` when ``name`` is one of the commune's files and the user may see it,
+else None.
 """
 
 import mimetypes
@@ -104,9 +105,9 @@ def file_response(storage, name, served, *, accel_prefix=None):
     return response
 
 
-def find(name, user):
+def find(name, user, commune):
     for path in settings.PRIVATE_FILE_FINDERS:
-        served = import_string(path)(name, user)
+        served = import_string(path)(name, user, commune)
         if served is not None:
             return served
     return None
@@ -117,7 +118,7 @@ def private_file(request, name):
     """A file of PRIVATE_MEDIA_ROOT, to whoever its owner lets see it; 404 for anyone else."""
     if is_bad_name(name):
         raise Http404
-    served = find(name, request.user)
+    served = find(name, request.user, request.commune)
     if served is None:
         raise Http404
     return file_response(private_storage(), name, served, accel_prefix="/_private-media/")

@@ -74,7 +74,8 @@ class VisitCounterMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not is_page_view(request):
+        # Visits are a commune's: the province's pages and unknown hosts count none.
+        if not is_page_view(request) or getattr(request, "commune", None) is None:
             return self.get_response(request)
         new_visit = VISIT_COOKIE not in request.COOKIES
         object_view = self._object_view(request)
@@ -82,7 +83,7 @@ class VisitCounterMiddleware:
         response = self.get_response(request)
         if not is_page(response):
             return response
-        if new_visit and self._count(DailyVisits.record):
+        if new_visit and self._count(DailyVisits.record, commune=request.commune):
             response.set_cookie(
                 VISIT_COOKIE,
                 "1",
@@ -93,7 +94,7 @@ class VisitCounterMiddleware:
             )
         if object_view is not None:
             counter, kwargs, seen, key = object_view
-            if self._count(counter, **kwargs):
+            if self._count(counter, commune=request.commune, **kwargs):
                 seen[key] = int(time.time())
                 response.set_cookie(
                     counting.SEEN_COOKIE,

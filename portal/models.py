@@ -7,6 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from communes.models import (
+    Commune,
+    CommuneOwned,
+    ForCommuneQuerySet,
+    commune_field,
+    first_commune_pk,
+)
+
 from . import uploads
 
 
@@ -32,8 +40,11 @@ def validate_footer_links(text):
 
 
 class SiteIdentity(models.Model):
-    """The portal's one identity record; empty fields are left out of every page."""
+    """A commune's identity on its portal; empty fields are left out of every page."""
 
+    commune = models.OneToOneField(
+        Commune, on_delete=models.PROTECT, related_name="identity", verbose_name=_("xã")
+    )
     commune_name = models.CharField(_("tên xã"), max_length=120)
     province = models.CharField(_("tỉnh"), max_length=120, blank=True)
     committee_name = models.CharField(_("tên Ban Chỉ đạo"), max_length=255)
@@ -92,8 +103,10 @@ class SiteIdentity(models.Model):
         super().save(*args, **kwargs)
 
     @classmethod
-    def current(cls):
-        return cls.objects.order_by("pk").first()
+    def current(cls, commune=None):
+        """The identity of ``commune`` (of the first commune when none is named)."""
+        rows = cls.objects.order_by("pk")
+        return (rows.filter(commune=commune) if commune else rows).first()
 
     @property
     def full_name(self):
@@ -117,7 +130,7 @@ class SiteIdentity(models.Model):
         return list(parse_footer_links(self.footer_links))
 
 
-class DailyVisitsQuerySet(models.QuerySet):
+class DailyVisitsQuerySet(ForCommuneQuerySet):
     def totals(self, today=None):
         """Today's, this month's and all-time visits in one query."""
         today = today or timezone.localdate()
@@ -128,8 +141,9 @@ class DailyVisitsQuerySet(models.QuerySet):
         )
 
 
-class DailyVisits(models.Model):
-    day = models.DateField(_("ngày"), unique=True)
+class DailyVisits(CommuneOwned, models.Model):
+    commune = commune_field()
+    day = models.DateField(_("ngày"))
     count = models.PositiveBigIntegerField(_("lượt truy cập"), default=0)
 
     objects = DailyVisitsQuerySet.as_manager()
@@ -138,25 +152,30 @@ class DailyVisits(models.Model):
         verbose_name = _("lượt truy cập trong ngày")
         verbose_name_plural = _("lượt truy cập theo ngày")
         ordering = ["-day"]
+        constraints = [
+            models.UniqueConstraint(fields=["commune", "day"], name="daily_visits_per_commune")
+        ]
 
     def __str__(self):
         return f"{self.day:%d/%m/%Y}: {self.count}"
 
     @classmethod
-    def record(cls, day=None):
-        """Add one visit to the day's row; an UPDATE in the database, so none is lost."""
+    def record(cls, day=None, commune=None):
+        """Add one visit to the commune's day row; an UPDATE in the database, so none is lost."""
         day = day or timezone.localdate()
-        if cls.objects.filter(day=day).update(count=F("count") + 1):
+        commune_id = commune.pk if commune else first_commune_pk()
+        rows = cls.objects.filter(commune_id=commune_id, day=day)
+        if rows.update(count=F("count") + 1):
             return 1
         try:
             with transaction.atomic():
-                cls.objects.create(day=day, count=1)
+                cls.objects.create(commune_id=commune_id, day=day, count=1)
         except IntegrityError:  # another request created the row first
-            cls.objects.filter(day=day).update(count=F("count") + 1)
+            rows.update(count=F("count") + 1)
         return 1
 
 
-class SearchEntry(models.Model):
+class SearchEntry(CommuneOwned, models.Model):
     """One searchable page (article, meeting, directive, indicator), kept by portal.search.
 
     Holds the text as shown (for excerpts), the same text folded (diacritics removed, for
@@ -172,6 +191,7 @@ class SearchEntry(models.Model):
         COMMITTEE = "committee", _("Ban Chỉ đạo")
         DOCUMENT = "document", _("Văn bản")
 
+    commune = commune_field()
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
     object_id = models.BigIntegerField(_("mã đối tượng"))
     title = models.TextField(_("tiêu đề"))
@@ -189,12 +209,16 @@ class SearchEntry(models.Model):
         verbose_name_plural = _("chỉ mục tìm kiếm")
         ordering = ["-date", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_unique")
+            models.UniqueConstraint(
+                fields=["commune", "kind", "object_id"], name="search_entry_unique_per_commune"
+            )
         ]
         indexes = [
-            # A search takes the newest matches in this order (portal.search.CANDIDATES): a
-            # common word stops after that many rows instead of sorting every match.
-            models.Index(F("date").desc(), F("id").desc(), name="search_entry_newest")
+            # A search takes a commune's newest matches in this order (portal.search
+            # .CANDIDATES): a common word stops after that many rows, not sorting every match.
+            models.Index(
+                "commune", F("date").desc(), F("id").desc(), name="search_entry_commune_newest"
+            )
         ]
 
     def __str__(self):

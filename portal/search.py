@@ -44,6 +44,8 @@ class Source:
     parts: tuple = field(default=())
     # created by starting data in post_migrate, which sends no save signals
     after_migrate: bool = False
+    # object -> the pks of the communes whose search finds it (by default its own commune)
+    communes: Callable = field(default=lambda obj: [obj.commune_id])
 
 
 SOURCES = {}
@@ -75,7 +77,13 @@ def index(obj):
     """Store (or refresh) the searchable copy of one object."""
     source = _source_for(type(obj))
     document = source.document(obj)
+    for commune_id in source.communes(obj):
+        _store(source, obj, document, commune_id)
+
+
+def _store(source, obj, document, commune_id):
     entry, _ = SearchEntry.objects.update_or_create(
+        commune_id=commune_id,
         kind=source.kind,
         object_id=obj.pk,
         defaults={
@@ -111,17 +119,18 @@ def reindex_after_migrate(**kwargs):
     rebuild([kind for kind, source in SOURCES.items() if source.after_migrate])
 
 
-def visible():
-    """Entries whose object the public may see, each kind by its app's own queryset."""
+def visible(commune):
+    """The commune's entries whose object the public may see, each kind by its app's own
+    queryset."""
     condition = Q(pk__in=[])
     for kind, source in SOURCES.items():
         condition |= Q(kind=kind, object_id__in=source.visible().values("pk"))
-    return SearchEntry.objects.filter(condition)
+    return SearchEntry.objects.filter(condition, commune=commune)
 
 
-def search(query, kind="", category="", date_from=None, date_to=None):
-    """Visible entries matching every word of ``query``, best match first: among the newest
-    ``CANDIDATES`` matches.
+def search(commune, query, kind="", category="", date_from=None, date_to=None):
+    """The commune's visible entries matching every word of ``query``, best match first:
+    among the newest ``CANDIDATES`` matches.
 
     The exact phrase comes before scattered words, the title before the body; at an equal
     match articles, meetings and pages come before directives, which are fragments of a
@@ -130,7 +139,7 @@ def search(query, kind="", category="", date_from=None, date_to=None):
     query_terms = terms(query)
     if not query_terms:
         return SearchEntry.objects.none()
-    entries = visible()
+    entries = visible(commune)
     if kind:
         entries = entries.filter(kind=kind)
     if category:
@@ -181,7 +190,7 @@ def _match_level(query_terms, exact):
     )
 
 
-def suggest(query):
+def suggest(commune, query):
     """A spelling to try when ``query`` found nothing: PostgreSQL only (pg_trgm), else None.
 
     Each word is replaced by the nearest indexed word; the suggestion is offered only when it
@@ -192,7 +201,7 @@ def suggest(query):
         return None
     nearest = SearchWord.objects.nearest(query_terms)
     suggestion = " ".join(nearest.get(term) or term for term in query_terms)
-    if suggestion == " ".join(query_terms) or not search(suggestion).exists():
+    if suggestion == " ".join(query_terms) or not search(commune, suggestion).exists():
         return None
     return suggestion
 

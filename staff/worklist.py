@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
+from communes.admin_scoping import for_commune
 from documents.models import Document
 from indicators.models import Indicator, Value
 from meetings.models import Directive, Meeting
@@ -43,7 +44,9 @@ def _change_url(obj):
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
 
 
-def _fill(section, queryset, item):
+def _fill(commune, section, queryset, item):
+    """The section's rows, the request's commune's only (every commune's on the province's host)."""
+    queryset = for_commune(queryset, commune)
     section.items = [item(obj) for obj in queryset[:SHOWN]]
     section.count = queryset.count()
     return section
@@ -77,10 +80,10 @@ def directives_due(today=None):
     return Directive.objects.due_within(DUE_DAYS, today).select_related("meeting")
 
 
-def indicators_without_value(year):
+def indicators_without_value(year, commune=None):
     """Indicators typed in (rates are computed) with no published figure for `year`,
     annotated with `draft_value`: the pk of an unpublished figure entered, if any."""
-    figures = Value.objects.filter(indicator=OuterRef("pk"), year=year)
+    figures = for_commune(Value.objects.filter(indicator=OuterRef("pk"), year=year), commune)
     return (
         Indicator.objects.filter(computation=Indicator.Computation.ENTERED)
         .filter(~Exists(figures.filter(is_published=True)))
@@ -132,8 +135,9 @@ def _dated_item(directive):
     return Item(str(directive), _change_url(directive), f"họp ngày {day:%d/%m/%Y}", True)
 
 
-def for_user(user, today=None):
-    """The sections this user's permissions call for, in the order of the workflow."""
+def for_user(user, today=None, commune=None):
+    """The sections this user's permissions call for, in the order of the workflow, with the
+    rows of ``commune`` (of every commune when None: the province's host)."""
     today = today or timezone.localdate()
     sections = []
     if user.has_perm("news.publish_article"):
@@ -142,14 +146,14 @@ def for_user(user, today=None):
             "Không có bài nào chờ duyệt.",
             reverse("admin:news_article_changelist") + "?status__exact=review",
         )
-        sections.append(_fill(section, articles_for_review(), _article_item))
+        sections.append(_fill(commune, section, articles_for_review(), _article_item))
     elif user.has_perm("news.change_article"):
         section = Section(
             "Bài viết bị trả lại để sửa",
             "Không có bài nào bị trả lại.",
             reverse("admin:news_article_changelist") + "?status__exact=returned",
         )
-        sections.append(_fill(section, articles_returned(), _article_item))
+        sections.append(_fill(commune, section, articles_returned(), _article_item))
     if user.has_perm("meetings.approve_minutes"):
         section = Section(
             "Biên bản chờ duyệt",
@@ -157,7 +161,7 @@ def for_user(user, today=None):
             reverse("admin:meetings_meeting_changelist") + "?minutes_status__exact=draft",
             "Đọc biên bản, rồi chọn cuộc họp trong danh sách và dùng thao tác “Duyệt biên bản”.",
         )
-        sections.append(_fill(section, minutes_for_approval(), _meeting_item))
+        sections.append(_fill(commune, section, minutes_for_approval(), _meeting_item))
     if user.has_perm("meetings.publish_minutes"):
         section = Section(
             "Biên bản đã duyệt, chờ công bố",
@@ -166,7 +170,7 @@ def for_user(user, today=None):
             "Công bố trong trang cuộc họp (tình trạng “Đã công bố”) hoặc bằng thao tác "
             "“Công bố biên bản” trên danh sách.",
         )
-        sections.append(_fill(section, minutes_to_publish(), _meeting_item))
+        sections.append(_fill(commune, section, minutes_to_publish(), _meeting_item))
     if user.has_perm("documents.publish_document"):
         section = Section(
             "Văn bản chờ công bố",
@@ -175,14 +179,14 @@ def for_user(user, today=None):
             + "?is_published__exact=0&scope__exact=public",
             "Chọn văn bản trong danh sách và dùng thao tác “Công bố các văn bản đã chọn”.",
         )
-        sections.append(_fill(section, documents_to_publish(), _document_item))
+        sections.append(_fill(commune, section, documents_to_publish(), _document_item))
     if user.has_perm("meetings.view_directive"):
         section = Section(
             f"Kết luận chỉ đạo quá hạn hoặc đến hạn trong {DUE_DAYS} ngày",
             "Không có kết luận nào quá hạn hoặc sắp đến hạn.",
             reverse("admin:meetings_directive_changelist"),
         )
-        sections.append(_fill(section, directives_due(today), _directive_item))
+        sections.append(_fill(commune, section, directives_due(today), _directive_item))
     if user.has_perm("meetings.change_directive"):
         section = Section(
             "Kết luận có ngày trước ngày họp",
@@ -192,7 +196,7 @@ def for_user(user, today=None):
             "mở từng kết luận để sửa ngày.",
         )
         # Rows saved before the rule existed: listed only while there are any.
-        if _fill(section, directives_dated_before_meeting(), _dated_item).count:
+        if _fill(commune, section, directives_dated_before_meeting(), _dated_item).count:
             sections.append(section)
     if user.has_perm("indicators.view_value"):
         year = today.year - 1
@@ -215,15 +219,17 @@ def for_user(user, today=None):
                 return Item(indicator.name, f"{add_url}?indicator={indicator.pk}&year={year}")
             return Item(indicator.name, _change_url(indicator), "chưa nhập")
 
-        sections.append(_fill(section, indicators_without_value(year), indicator_item))
+        sections.append(
+            _fill(commune, section, indicators_without_value(year, commune), indicator_item)
+        )
     if user.has_perm("portal.view_siteidentity"):
-        sections.append(contact_section(user))
+        sections.append(contact_section(user, commune))
     return sections
 
 
-def contact_section(user):
+def contact_section(user, commune=None):
     """The contact fields a state portal must publish, while they are empty."""
-    identity = SiteIdentity.current()
+    identity = SiteIdentity.current(commune)
     missing = identity.missing_contact_fields if identity else []
     url = _change_url(identity) if identity else reverse("admin:portal_siteidentity_add")
     section = Section(

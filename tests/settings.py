@@ -21,3 +21,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tests change data without saves (queryset.update); the page cache has its own tests.
 PAGE_CACHE_SECONDS = 0
+# The test client's host name is one of the first commune's.
+FIRST_COMMUNE_HOSTS = ["127.0.0.1", "localhost", "testserver"]

@@ -20,6 +20,10 @@ DUE_SOON_DAYS = 7
 
 
 class DirectiveQuerySet(models.QuerySet):
+    def for_commune(self, commune):
+        """A directive belongs to its meeting's commune."""
+        return self.filter(meeting__commune=commune)
+
     def with_state(self, today=None):
         """Annotate `is_overdue`, `is_late` and `state` (the status as the public reads it).
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
+from communes.models import CommuneOwned, ForCommuneQuerySet, commune_field
 from portal import uploads
 from portal.media import private_storage
 from portal.text import shorten
@@ -40,7 +41,7 @@ MINUTES_EXTENSIONS = {
 }
 
 
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(ForCommuneQuerySet):
     def public(self):
         """Meetings citizens may see: every meeting, cancelled ones marked as such."""
         return self.select_related("committee", "chair")
@@ -90,7 +91,7 @@ NOMINAL_HOURS = {
 }
 
 
-class Meeting(models.Model):
+class Meeting(CommuneOwned, models.Model):
     TimeOfDay = TimeOfDay
 
     class Kind(models.TextChoices):
@@ -107,6 +108,7 @@ class Meeting(models.Model):
         APPROVED = "approved", _("Đã duyệt")
         PUBLISHED = "published", _("Đã công bố")
 
+    commune = commune_field()
     committee = models.ForeignKey(
         Committee, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("ban")
     )
@@ -114,7 +116,6 @@ class Meeting(models.Model):
     slug = models.SlugField(
         _("đường dẫn"),
         max_length=255,
-        unique=True,
         blank=True,
         help_text=_("Để trống để tạo tự động từ tiêu đề."),
     )
@@ -175,6 +176,11 @@ class Meeting(models.Model):
             ("publish_minutes", _("Có thể công bố và thôi công bố biên bản đã duyệt")),
         ]
         constraints = [
+            models.UniqueConstraint(
+                fields=["commune", "slug"],
+                name="meetings_meeting_slug_per_commune",
+                violation_error_message=_("Xã đã có cuộc họp với đường dẫn này."),
+            ),
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(end__gte=F("start")),
                 name="meeting_end_after_start",

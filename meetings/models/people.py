@@ -7,10 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from communes.models import CommuneOwned, ForCommuneQuerySet, commune_field
+
 from ..text import unique_slug
 
 
-class Person(models.Model):
+class Person(CommuneOwned, models.Model):
+    commune = commune_field()
     full_name = models.CharField(_("họ và tên"), max_length=120)
     note = models.CharField(
         _("ghi chú nội bộ"),
@@ -19,6 +22,7 @@ class Person(models.Model):
         help_text=_("Chỉ cán bộ quản trị xem; không hiện trên cổng."),
     )
 
+    objects = ForCommuneQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -33,16 +37,30 @@ class Person(models.Model):
         return reverse("meetings:committee")
 
 
-class Unit(models.Model):
-    name = models.CharField(_("tên đơn vị"), max_length=200, unique=True)
-    slug = models.SlugField(_("đường dẫn"), max_length=200, unique=True, blank=True)
+class Unit(CommuneOwned, models.Model):
+    commune = commune_field()
+    name = models.CharField(_("tên đơn vị"), max_length=200)
+    slug = models.SlugField(_("đường dẫn"), max_length=200, blank=True)
 
+    objects = ForCommuneQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("đơn vị")
         verbose_name_plural = _("đơn vị")
         ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commune", "name"],
+                name="meetings_unit_name_per_commune",
+                violation_error_message=_("Xã đã có đơn vị tên này."),
+            ),
+            models.UniqueConstraint(
+                fields=["commune", "slug"],
+                name="meetings_unit_slug_per_commune",
+                violation_error_message=_("Xã đã có đơn vị với đường dẫn này."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -56,17 +74,26 @@ class Unit(models.Model):
         return f"{reverse('meetings:directives')}?don_vi={self.slug}"
 
 
-class Committee(models.Model):
+class Committee(CommuneOwned, models.Model):
+    commune = commune_field()
     name = models.CharField(_("tên"), max_length=255)
-    slug = models.SlugField(_("đường dẫn"), max_length=255, unique=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=255)
     description = models.TextField(_("giới thiệu"), blank=True)
 
+    objects = ForCommuneQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("ban chỉ đạo")
         verbose_name_plural = _("ban chỉ đạo")
         ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commune", "slug"],
+                name="meetings_committee_slug_per_commune",
+                violation_error_message=_("Xã đã có ban với đường dẫn này."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -76,6 +103,10 @@ class Committee(models.Model):
 
 
 class MembershipQuerySet(models.QuerySet):
+    def for_commune(self, commune):
+        """A membership belongs to its committee's commune."""
+        return self.filter(committee__commune=commune)
+
     def on(self, day):
         """Memberships that held on `day` (from and to dates included)."""
         return self.filter(Q(start__lte=day) | Q(start__isnull=True)).filter(

@@ -23,6 +23,8 @@ STARTING = {
     "contenttypes.contenttype",
     "auth.permission",
     "auth.group",
+    "communes.commune",
+    "communes.hostname",
     "portal.siteidentity",
     "news.category",
     "indicators.indicatorgroup",

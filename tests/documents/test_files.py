@@ -9,6 +9,7 @@ from django.urls import reverse
 from documents import uploads
 from documents.models import DocumentFile
 from portal.search import search
+from tests.communes.helpers import first_commune
 
 from .conftest import docx_bytes, pdf_bytes, scanned_pdf_bytes, upload
 
@@ -87,16 +88,16 @@ def test_search_finds_a_word_of_the_pdf_typed_without_diacritics(make_document):
     """Runs on SQLite and, through scripts/with-postgres.sh, on PostgreSQL."""
     document = make_document(number="08/KH-BCĐ", title="Kế hoạch năm 2026")
     add_file(document, "ke-hoach.pdf", pdf_bytes(PDF_TEXT))
-    results = list(search("cong nghe so cong dong", kind="document"))
+    results = list(search(first_commune(), "cong nghe so cong dong", kind="document"))
     assert [(r.kind, r.object_id) for r in results] == [("document", document.pk)]
     assert results[0].get_kind_display() == "Văn bản"
-    assert list(search("08/KH-BCĐ"))[0].object_id == document.pk
+    assert list(search(first_commune(), "08/KH-BCĐ"))[0].object_id == document.pk
 
 
 def test_search_does_not_find_an_unpublished_document(make_document):
     document = make_document(is_published=False)
     add_file(document, "nhap.pdf", pdf_bytes(PDF_TEXT))
-    assert not search("cong nghe so cong dong", kind="document").exists()
+    assert not search(first_commune(), "cong nghe so cong dong", kind="document").exists()
 
 
 def test_the_search_page_shows_the_document(counted_client, make_document):

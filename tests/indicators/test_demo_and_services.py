@@ -9,6 +9,7 @@ from indicators.figures import headline
 from indicators.models import Qualifier, Target, Value
 from meetings import demo as meetings_demo
 from meetings.demo import SEED_MEETING_SLUG
+from tests.communes.helpers import first_commune
 from tests.sitemaps import whole_sitemap
 
 from .conftest import FakeCommand, put
@@ -55,23 +56,24 @@ def test_meeting_lists_the_figures_it_reviewed():
 
 def test_headline_gives_the_latest_year_in_fixed_queries(seed, django_assert_num_queries):
     codes = ["ho-so-tiep-nhan", "ty-le-ho-so-truc-tuyen", "dan-co-tai-khoan-vneid"]
+    commune = first_commune()
     with django_assert_num_queries(4):
-        year, figures = headline(codes)
+        year, figures = headline(commune, codes)
         shown = [f.display for f in figures]
     assert year == 2025 and shown == ["2.945", "57,32%", "91,24%"]
     for old in range(2015, 2025):
         put("ho-so-tiep-nhan", old, 1000)
     with django_assert_num_queries(4):
-        headline(codes)
+        headline(commune, codes)
 
 
 def test_headline_ignores_unpublished_years(seed):
     put("ho-so-tiep-nhan", 2026, 10, published=False)
-    assert headline(["ho-so-tiep-nhan"])[0] == 2025
+    assert headline(first_commune(), ["ho-so-tiep-nhan"])[0] == 2025
 
 
 def test_headline_without_figures(db):
-    assert headline(["ho-so-tiep-nhan"]) == (None, [])
+    assert headline(first_commune(), ["ho-so-tiep-nhan"]) == (None, [])
 
 
 def test_sitemap_lists_published_years_and_indicator_pages(client, seed):

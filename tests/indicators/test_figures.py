@@ -4,6 +4,7 @@ import pytest
 
 from indicators.figures import meets, rate, year_report
 from indicators.models import Comparator, Indicator, Qualifier, Target
+from tests.communes.helpers import first_commune
 
 from .conftest import put
 
@@ -14,7 +15,7 @@ GTE, LTE = Comparator.AT_LEAST, Comparator.AT_MOST
 
 
 def figure(code, year=2025):
-    return year_report(year).by_code()[code]
+    return year_report(first_commune(), year).by_code()[code]
 
 
 def target(code, year, value, comparator=GTE):
@@ -54,7 +55,7 @@ def test_rate_needs_both_parts():
 
 
 def test_values_are_written_the_vietnamese_way(seed):
-    report = year_report(2025).by_code()
+    report = year_report(first_commune(), 2025).by_code()
     assert report["ho-so-tiep-nhan"].display == "2.945"
     assert report["ho-so-dung-han"].display == "trên 98%"
     assert report["dan-co-tai-khoan-vneid"].display == "91,24%"
@@ -148,5 +149,7 @@ def test_bounds_are_not_subtracted(seed):
 def test_unpublished_parts_are_left_out_of_the_public_report(seed):
     put("ho-so-truc-tuyen", 2025, 1688, published=False)
     assert figure("ty-le-ho-so-truc-tuyen").value is None
-    staff_view = year_report(2025, include_unpublished=True).by_code()["ty-le-ho-so-truc-tuyen"]
+    staff_view = year_report(first_commune(), 2025, include_unpublished=True).by_code()[
+        "ty-le-ho-so-truc-tuyen"
+    ]
     assert staff_view.value == Decimal("57.32") and not staff_view.published

@@ -123,6 +123,7 @@ def test_guessed_and_neighbouring_names_answer_404(client, category):
 
 def test_a_file_costs_one_query(client, category, django_assert_num_queries):
     attachment = attach(make_article(category=category))
+    client.get("/healthz")  # the host's commune is looked up once, then kept in the cache
     with django_assert_num_queries(1):
         assert client.get(attachment.file.url).status_code == 200
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Attachment, Tag
+from tests.communes.helpers import serve_first_commune_at
 from tests.news.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db
@@ -109,7 +110,7 @@ def test_article_page_shows_every_field(client, full_article):
 
 
 def test_article_page_has_sharing_meta_with_absolute_urls(client, full_article, settings):
-    settings.SITE_URL = "https://bcd.minhduc.example"
+    serve_first_commune_at(settings, "https://bcd.minhduc.example")
     html = client.get(full_article.get_absolute_url()).content.decode()
     url = "https://bcd.minhduc.example" + full_article.get_absolute_url()
     assert f'<meta property="og:url" content="{url}">' in html

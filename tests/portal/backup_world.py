@@ -168,9 +168,11 @@ def probe():
     article = Article.objects.order_by("pk").first()
     article.summary += " Đã cập nhật."
     article.save()  # and a history row
+    from communes.models import Commune
     from portal import search
 
-    assert search.search("chuyen doi so").filter(kind="news").exists()
+    commune = Commune.objects.order_by("pk").first()
+    assert search.search(commune, "chuyen doi so").filter(kind="news").exists()
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from portal.models import SiteIdentity
+from tests.communes.helpers import serve_first_commune_at
 from tests.csp import directives
 from tests.sitemaps import whole_sitemap
 
@@ -101,7 +102,7 @@ def test_favicon_is_found(client):
 
 def test_everything_that_travels_names_the_portal_by_site_url(client, settings, demo):
     """Feeds, sitemap, calendar and open data use SITE_URL, not the host a request came by."""
-    settings.SITE_URL = "https://bcd.minhduc.example"
+    serve_first_commune_at(settings, "https://bcd.minhduc.example")
     feed = client.get(reverse("news:feed")).content.decode()
     assert "<link>https://bcd.minhduc.example/tin-tuc/</link>" in feed
     assert "<link>https://bcd.minhduc.example/tin-tuc/ban-chi-dao-" in feed

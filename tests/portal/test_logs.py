@@ -83,7 +83,8 @@ def test_a_lock_out_logs_no_traceback(client, logs):
 
 
 def test_a_request_for_another_host_is_dropped(client, logs):
-    assert client.get("/", HTTP_HOST="may-quet.example").status_code == 400
+    """A host name of no commune gets the 404 page, and nothing is logged."""
+    assert client.get("/", HTTP_HOST="may-quet.example").status_code == 404
     assert not logs
 
 

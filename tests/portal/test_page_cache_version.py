@@ -76,7 +76,7 @@ def test_a_cached_page_costs_two_cache_reads_and_no_write(client):
         mock.patch.object(backend, "set", wraps=backend.set) as set_,
     ):
         assert client.get("/")["X-Page-Cache"] == "hit"
-    assert get.call_count == 2  # the version, then the page
+    assert get.call_count == 3  # the host's commune, the version, then the page
     assert add.call_count == set_.call_count == 0
 
 

@@ -9,7 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from communes.models import HostName
 from news.models import Article, Tag
+from tests.communes.helpers import first_commune
 from tests.news.factories import make_article, make_category
 
 # Query counts of pages rendered from their parts; kept whole pages are pinned in
@@ -103,6 +105,8 @@ def test_an_expired_article_leaves_the_list_and_its_count(counted, monkeypatch):
 
 def test_one_host_never_reads_another_hosts_index(counted, settings):
     settings.ALLOWED_HOSTS = ["a.example", "b.example"]
+    for name in settings.ALLOWED_HOSTS:
+        HostName.objects.create(name=name, commune=first_commune())
     fill(3)
     counted.get(reverse("news:list"), HTTP_HOST="a.example")
     keys = [key for key in cache._cache if "page-index" in key]

@@ -86,6 +86,7 @@ def production(*args, **env):
         PORTAL_ENV="production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS=HOST,
+        SITE_URL=f"https://{HOST}",
         DATABASE_URL="sqlite:///:memory:",
         CACHE_URL="locmemcache://",
         # collectstatic has not run here; the manifest storage would refuse every page.

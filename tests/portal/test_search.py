@@ -19,6 +19,7 @@ from meetings.models import (
 from news.models import Article, Category
 from portal import search
 from portal.models import SearchEntry
+from tests.communes.helpers import first_commune
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def meeting(title, status=Meeting.Status.HELD, **fields):
 def titles(query, **filters):
     """Titles found; news only unless another kind is asked (the catalogue is always there)."""
     filters.setdefault("kind", "news")
-    return [entry.title for entry in search.search(query, **filters)]
+    return [entry.title for entry in search.search(first_commune(), query, **filters)]
 
 
 @pytest.mark.parametrize(
@@ -272,7 +273,7 @@ def test_articles_rank_above_directive_fragments_at_an_equal_match():
     held = meeting("Họp quý I")
     Directive.objects.create(meeting=held, text="Đẩy mạnh chuyển đổi số trong năm.")
     article("Kết quả năm 2025", body="<p>Xã đẩy mạnh chuyển đổi số trong năm.</p>")
-    found = [(e.kind, e.title) for e in search.search("chuyen doi so", kind="")]
+    found = [(e.kind, e.title) for e in search.search(first_commune(), "chuyen doi so", kind="")]
     kinds = [kind for kind, _ in found if kind in ("news", "directive")]
     assert kinds == ["news", "directive"]
 
@@ -304,7 +305,7 @@ def test_people_are_found_by_name_on_the_committee_page_and_their_meetings():
     attended = meeting("Họp quý II")
     Attendance.objects.create(meeting=attended, person=person)
     meeting("Họp quý III")
-    found = {(e.kind, e.title) for e in search.search("Tran Van Phuong")}
+    found = {(e.kind, e.title) for e in search.search(first_commune(), "Tran Van Phuong")}
     assert found == {
         ("committee", "Ban Chỉ đạo"),
         ("meeting", chaired.title),
@@ -312,7 +313,7 @@ def test_people_are_found_by_name_on_the_committee_page_and_their_meetings():
     }
     person.full_name = "Trần Văn Phúc"
     person.save()
-    assert {e.title for e in search.search("tran van phuc")} == {
+    assert {e.title for e in search.search(first_commune(), "tran van phuc")} == {
         "Ban Chỉ đạo",
         "Họp quý I",
         "Họp quý II",

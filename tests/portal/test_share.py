@@ -11,6 +11,7 @@ from meetings.demo import SEED_MEETING_SLUG
 from meetings.models import Meeting
 from news.demo import SEED_ARTICLE_SLUG
 from news.models import Article
+from tests.communes.helpers import serve_first_commune_at
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def pages(client, settings, tmp_path):
     settings.VAR_DIR = tmp_path
-    settings.SITE_URL = "https://bcd.example.vn"
+    serve_first_commune_at(settings, "https://bcd.example.vn")
     call_command("load_demo", stdout=io.StringIO())
     urls = [
         Article.objects.get(slug=SEED_ARTICLE_SLUG).get_absolute_url(),

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from minhduc_portal.urls import sitemaps
+from tests.communes.helpers import serve_first_commune_at
 from tests.news.factories import make_article, make_category
 from tests.sitemaps import section_paths, whole_sitemap
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_index_lists_every_section_on_site_url(client, settings):
-    settings.SITE_URL = "https://bcd.minhduc.example"
+    serve_first_commune_at(settings, "https://bcd.minhduc.example")
     xml = client.get(reverse("sitemap")).content.decode()
     for section in sitemaps:
         assert f"<loc>https://bcd.minhduc.example/sitemap-{section}.xml</loc>" in xml

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from communes.models import Commune, HostName, Province, StaffAccount
 from documents import models as documents
 from indicators.models import Indicator, IndicatorGroup, Target, Value
 from meetings import models as meetings
@@ -149,6 +150,14 @@ MAKERS = {
     ),
     "documents.DocumentRelation": lambda: documents.DocumentRelation.objects.create(
         source=document(), kind="basis", target=document()
+    ),
+    "communes.Commune": lambda: Commune.objects.create(name=f"xã Thử {n()}", slug=f"thu-{n()}"),
+    "communes.Province": lambda: Province.objects.create(),
+    "communes.StaffAccount": lambda: StaffAccount.objects.create(
+        user=get_user_model().objects.create_user(f"thu.{n()}")
+    ),
+    "communes.HostName": lambda: HostName.objects.create(
+        name=f"thu-{n()}.example", commune=Commune.objects.order_by("pk").first()
     ),
     "portal.SiteIdentity": SiteIdentity.current,
     "portal.DailyVisits": lambda: DailyVisits.objects.create(

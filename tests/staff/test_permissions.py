@@ -93,11 +93,19 @@ TABLE = {
     "portal.SearchWord": (None, rights(NOBODY)),
     "auth.User": ("admin", rights(ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY)),
     "auth.Group": ("admin", rights(ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY)),
+    "communes.Commune": ("admin", rights(ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY)),
+    # One row: once it exists, nobody adds another.
+    "communes.Province": ("admin", rights(ADMIN_ONLY, NOBODY, ADMIN_ONLY, ADMIN_ONLY)),
+    "communes.StaffAccount": ("admin", rights(ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY)),
+    "communes.HostName": (
+        "inline of communes.Commune",
+        rights(ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY),
+    ),
     "axes.AccessAttempt": ("admin", LOGINS_ROW),
     "axes.AccessLog": ("admin", LOGINS_ROW),
     "axes.AccessFailureLog": ("admin", LOGINS_ROW),
 }
-APPS = ("news", "meetings", "indicators", "documents", "portal")
+APPS = ("communes", "news", "meetings", "indicators", "documents", "portal")
 ALL_ROLES = list(roles.ROLES)
 
 

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from communes import demo as communes_demo
 from documents import demo as documents_demo
 from indicators import demo as indicators_demo
 from meetings import demo as meetings_demo
@@ -30,7 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             # Meetings first: the article and the figures point at the meeting.
-            for part in (meetings_demo, news_demo, indicators_demo, documents_demo):
+            for part in (communes_demo, meetings_demo, news_demo, indicators_demo, documents_demo):
                 part.load(self)
             password = self.demo_admin()
             created = self.role_users()
