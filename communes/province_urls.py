@@ -9,6 +9,9 @@ from . import views
 
 urlpatterns = [
     path("", views.province_home, name="province-home"),
+    path("so-sanh.csv", views.export_csv, name="province-csv"),
+    path("so-sanh.xlsx", views.export_xlsx, name="province-xlsx"),
+    path("so-sanh.json", views.export_json, name="province-json"),
     path("healthz", healthz),
     path("quan-tri/", admin.site.urls),
 ]
