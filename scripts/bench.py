@@ -32,6 +32,8 @@ os.environ.update(
     BENCH_FLOOR="true",
 )
 QUICK = "--quick" in sys.argv
+# Synthetic communes beside xã Minh Đức, with the province page on its own host.
+COMMUNES = int(os.environ.get("BENCH_COMMUNES", "10" if QUICK else "100"))
 # --quick: a small data set and short runs, the whole benchmark in under three minutes.
 SECONDS = int(os.environ.get("BENCH_SECONDS", "1" if QUICK else "8"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8" if QUICK else "16"))
@@ -101,6 +103,10 @@ def seed():
 
     started = time.monotonic()
     counts = seed_all(**SIZE)
+    if COMMUNES:
+        from benchdata import seed_communes
+
+        counts |= seed_communes(COMMUNES)
     print(f"Dữ liệu tổng hợp: {counts} ({time.monotonic() - started:.0f} s)")
 
 
@@ -119,15 +125,16 @@ def query_counts(paths, state):
         ALLOWED_HOSTS=["*"],
     ):
         for path in [FLOOR, *paths]:
-            client.get(path)
+            host, address = split(path)
+            client.get(address, HTTP_HOST=host)
             with CaptureQueriesContext(connection) as captured:
-                status = client.get(path).status_code
+                status = client.get(address, HTTP_HOST=host).status_code
             queries = len(captured)  # read now: the next request empties the log
             # CPU of this process per request (PostgreSQL's own work not included): steadier
             # than requests/s on a busy machine.
             started = time.process_time()
             for _ in range(CPU_ROUNDS):
-                client.get(path)
+                client.get(address, HTTP_HOST=host)
             cpu_ms = (time.process_time() - started) / CPU_ROUNDS * 1000
             counts[path] = (status, queries, cpu_ms)
         for path in NEW_VISITOR_PATHS:
@@ -135,6 +142,12 @@ def query_counts(paths, state):
                 status = Client(HTTP_ACCEPT_ENCODING="gzip").get(path).status_code
             counts[path + NEW] = (status, len(captured), 0.0)
     return counts
+
+
+def split(path):
+    """ "tinh.bench|/?nam=2025" → ("tinh.bench", "/?nam=2025"); a bare path keeps 127.0.0.1."""
+    host, _, rest = path.rpartition("|")
+    return host or "127.0.0.1", rest
 
 
 def free_port():
@@ -158,7 +171,7 @@ def start_gunicorn(port, env):
             "PORT": str(port),
             "WORKERS": str(WORKERS),
             "ACCESS_LOG": "/dev/null",
-            "ALLOWED_HOSTS": "127.0.0.1",
+            "ALLOWED_HOSTS": "127.0.0.1",  # and the communes' and province's, from the data
             "LOG_LEVEL": "ERROR",
             **env,
         },
@@ -180,8 +193,9 @@ def stop(server):
         server.wait(timeout=30)
 
 
-def load_wrk(url, returning=True):
+def load_wrk(url, returning=True, host="127.0.0.1"):
     cookie = ["-H", f"Cookie: {RETURNING}"] if returning else []
+    cookie += ["-H", f"Host: {host}"]
     out = subprocess.run(
         ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", *cookie]
         + ["-H", "Accept-Encoding: gzip", url],
@@ -205,10 +219,11 @@ def load_wrk(url, returning=True):
     }
 
 
-def load_python(url, returning=True):
+def load_python(url, returning=True, host="127.0.0.1"):
     """Fallback without wrk: CONNECTIONS threads for SECONDS, each request timed."""
     deadline = time.monotonic() + SECONDS
     headers = HEADERS if returning else {"Accept-Encoding": "gzip"}
+    headers = {**headers, "Host": host}
     request = urllib.request.Request(url, headers=headers)
 
     def worker(_):
@@ -234,9 +249,9 @@ def load_python(url, returning=True):
     }
 
 
-def transferred(url):
+def transferred(url, host="127.0.0.1"):
     """Bytes of the body as sent to a browser that accepts gzip (warms the page too)."""
-    request = urllib.request.Request(url, headers=HEADERS)
+    request = urllib.request.Request(url, headers={**HEADERS, "Host": host})
     try:
         response = urllib.request.urlopen(request, timeout=60)
     except urllib.error.HTTPError as error:  # a 404 is measured too
@@ -251,9 +266,10 @@ def measure_state(state, paths, load):
     rows, floors = {}, []
 
     def measure(path, returning=True):
-        url = f"http://127.0.0.1:{port}{path}"
-        size, encoding = transferred(url)
-        row = {"bytes": size, "encoding": encoding, **load(url, returning=returning)}
+        host, address = split(path)
+        url = f"http://127.0.0.1:{port}{address}"
+        size, encoding = transferred(url, host)
+        row = {"bytes": size, "encoding": encoding, **load(url, returning=returning, host=host)}
         name = path if returning else path + NEW
         print(f"  {state:8} {name[:60]:60} {row['rps']:>8.0f} req/s", flush=True)
         return row
@@ -309,6 +325,10 @@ def run():
     from benchdata import sample_paths
 
     paths = sample_paths()
+    if COMMUNES:
+        from benchdata import province_paths
+
+        paths += province_paths()
     load = load_wrk if shutil.which("wrk") else load_python
     rows = []
     for state in STATES:

@@ -139,6 +139,70 @@ def seed_documents(now, meetings, count=600):
     )
 
 
+PROVINCE_HOST = "tinh.bench"
+
+
+def seed_communes(count, years=10, articles_each=30):
+    """``count`` synthetic communes ("xã Tổng hợp 7") on hosts xa-7.bench, each with ten years
+    of the headline figures and a few articles, and the province on tinh.bench."""
+    from communes.creation import create_commune
+    from communes.models import HostName, Province
+    from communes.rollup import HEADLINE_CODES
+
+    rng = random.Random(57)
+    now = timezone.now()
+    province = Province.objects.create(name="tỉnh Tổng Hợp")
+    HostName.objects.create(name=PROVINCE_HOST, province=province)
+    codes = {*HEADLINE_CODES, "ho-so-truc-tuyen"}
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
+    last = now.year - 1
+    for k in range(count):
+        commune = create_commune(f"xã Tổng hợp {k}", [f"xa-{k}.bench"])
+        values = []
+        for year in range(last - years + 1, last + 1):
+            received = rng.randint(800, 6000)
+            figures = {
+                "ho-so-tiep-nhan": received,
+                "ho-so-truc-tuyen": rng.randint(received // 3, received),
+                "ho-so-dung-han": Decimal(rng.randint(8500, 10000)) / 100,
+                "dan-co-tai-khoan-vneid": Decimal(rng.randint(900, 990)) / 10,
+                "to-cong-nghe-so-cong-dong": rng.randint(3, 20),
+            }
+            values += [
+                Value(
+                    commune=commune,
+                    indicator=indicators[code],
+                    year=year,
+                    value=number,
+                    decimals=2 if isinstance(number, Decimal) else 0,
+                )
+                for code, number in figures.items()
+            ]
+        Value.objects.bulk_create(values)
+        category = Category.objects.filter(commune=commune).first()
+        Article.objects.bulk_create(
+            Article(
+                commune=commune,
+                title=f"Tin của xã tổng hợp {k} số {n}",
+                slug=f"tin-xa-{k}-so-{n}",
+                summary="Bản tin tổng hợp dùng để đo hiệu năng.",
+                body=BODY,
+                category=category,
+                status=Article.Status.PUBLISHED,
+                publish_at=now - datetime.timedelta(days=n),
+                first_published_at=now - datetime.timedelta(days=n),
+            )
+            for n in range(articles_each)
+        )
+    return {"communes": count, "province_values": Value.objects.count()}
+
+
+def province_paths():
+    """The province page and one synthetic commune's dashboard, each on its own host."""
+    year = Value.objects.order_by("-year").values_list("year", flat=True).first()
+    return [f"{PROVINCE_HOST}|/?nam={year}", f"xa-0.bench|/chi-so/{year}/", "xa-0.bench|/"]
+
+
 def sample_paths():
     """The public pages a citizen or leader opens, and the static-file baseline."""
     article = Article.objects.published().order_by("-publish_at")[10]

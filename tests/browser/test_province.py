@@ -36,8 +36,9 @@ def test_province_page_is_accessible_and_fits(
     page.goto(f"http://localhost:{port}/?nam=2025")
     assert page.locator("h1").inner_text() == "So sánh các xã năm 2025"
     wide = page.evaluate(
-        """w => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)
-        .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))""",
+        """w => [...document.querySelectorAll('body *')]
+          .filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 5)
+          .map(e => e.tagName + '.' + e.className)""",
         viewport["width"],
     )
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], wide
