@@ -7,7 +7,8 @@ pages and the new rows, which join the request's commune. On the province's host
 (``request.commune`` is None) nothing is filtered: a province account reads every commune.
 """
 
-from django.contrib.admin.utils import unquote
+from django.contrib import admin
+from django.contrib.admin.utils import get_fields_from_path, unquote
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
@@ -77,6 +78,21 @@ class CommuneScopedAdmin(CommuneChoices):
 
     def get_queryset(self, request):
         return for_commune(super().get_queryset(request), getattr(request, "commune", None))
+
+    def get_list_filter(self, request):
+        """Filters by a commune-owned relation offer the rows this list holds, not every
+        commune's (Django's default lists the whole related table)."""
+        filters = super().get_list_filter(request)
+        if getattr(request, "commune", None) is None:
+            return filters
+        scoped = []
+        for item in filters:
+            if isinstance(item, str):
+                field = get_fields_from_path(self.model, item)[-1]
+                if field.is_relation and commune_path(field.related_model):
+                    item = (item, admin.RelatedOnlyFieldListFilter)
+            scoped.append(item)
+        return scoped
 
     def get_exclude(self, request, obj=None):
         """The commune is the host's: not a field of the form (a choice on the province's)."""

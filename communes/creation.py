@@ -12,11 +12,6 @@ def create_commune(name, hosts, slug=None):
     """A new commune answering on ``hosts`` (the first is its primary address), with the
     starting data every commune has: its identity, its news categories, its search entries
     for the shared indicator catalogue. Raises ValidationError with a Vietnamese message."""
-    from indicators.models import Indicator
-    from news.starting_data import create_categories
-    from portal import search
-    from portal.starting_data import create_site_identity
-
     name = " ".join(name.split())
     if not name or not hosts:
         raise ValidationError(_("Cần tên xã và ít nhất một tên miền."))
@@ -32,8 +27,18 @@ def create_commune(name, hosts, slug=None):
             row.commune = commune
             row.full_clean()
             row.save()
-        create_site_identity()
-        create_categories()
-        for indicator in Indicator.objects.all():
-            search.index(indicator)
+        give_starting_data(commune)
     return commune
+
+
+def give_starting_data(commune):
+    """What every commune starts with (made idempotently, as after each migrate)."""
+    from indicators.models import Indicator
+    from news.starting_data import create_categories
+    from portal import search
+    from portal.starting_data import create_site_identity
+
+    create_site_identity()
+    create_categories()
+    for indicator in Indicator.objects.all():
+        search.index(indicator)

@@ -50,22 +50,21 @@ class Commune(models.Model):
 
     def delete(self, *args, **kwargs):
         """Only a commune without content goes; its starting data goes with it."""
-        content = self.content_counts()
-        if content:
-            raise ValidationError(
-                _(
-                    "Không xóa được %(name)s: xã còn nội dung (%(content)s). "
-                    "Hãy chuyển hoặc xóa nội dung trước."
-                ),
-                params={
-                    "name": self.name,
-                    "content": ", ".join(f"{count} {label}" for label, count in content.items()),
-                },
-            )
+        if content := self.content_counts():
+            raise ValidationError(self.content_message(content))
         with transaction.atomic():
             for model in STARTING_DATA_MODELS:
                 apps.get_model(model).objects.filter(commune=self).delete()
             return super().delete(*args, **kwargs)
+
+    def content_message(self, content):
+        return _(
+            "Không xóa được %(name)s: xã còn nội dung (%(content)s). "
+            "Hãy chuyển hoặc xóa nội dung trước."
+        ) % {
+            "name": self.name,
+            "content": ", ".join(f"{count} {label}" for label, count in content.items()),
+        }
 
     def content_counts(self):
         """{verbose name plural: rows} of the commune's own content (not its starting data)."""
@@ -187,8 +186,9 @@ class HostName(models.Model):
 
     def clean(self):
         self.name = (self.name or "").strip().lower()
-        if (self.commune_id is None) == (self.province_id is None):
-            raise ValidationError(_("Tên miền thuộc về một xã hoặc thuộc về tỉnh."))
+        # Neither is a database rule too; in a new commune's form the commune is not saved yet.
+        if self.commune_id is not None and self.province_id is not None:
+            raise ValidationError(_("Tên miền thuộc về một xã hoặc thuộc về tỉnh, không cả hai."))
 
 
 class StaffAccountQuerySet(models.QuerySet):

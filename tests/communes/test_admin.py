@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from communes.models import StaffAccount
+from communes.models import Commune, StaffAccount
 from news.models import Article, Category
 from staff import roles
 from tests.communes.helpers import first_commune
@@ -107,3 +107,50 @@ def test_a_province_account_works_on_every_commune_host(other_commune):
     client.force_login(official)
     for host in ("testserver", OTHER_HOST):
         assert client.get(reverse("admin:index"), HTTP_HOST=host).status_code == 200, host
+
+
+def province_official():
+    official = make_official(roles.ADMINISTRATOR)
+    StaffAccount.objects.create(user=official, commune=None)
+    client = Client()
+    client.force_login(official)
+    return client
+
+
+def test_communes_are_managed_by_province_accounts_only(db):
+    commune_admin = Client()
+    commune_admin.force_login(make_official(roles.ADMINISTRATOR))
+    url = reverse("admin:communes_commune_changelist")
+    assert commune_admin.get(url).status_code == 403
+    assert province_official().get(url).status_code == 200
+
+
+def test_a_commune_added_in_the_admin_gets_its_starting_data(db):
+    client = province_official()
+    response = client.post(
+        reverse("admin:communes_commune_add"),
+        {
+            "name": "xã Thử Nghiệm",
+            "slug": "thu-nghiem",
+            "is_active": "on",
+            "ordering": 0,
+            "hosts-TOTAL_FORMS": 1,
+            "hosts-INITIAL_FORMS": 0,
+            "hosts-0-name": "xa-thu.example",
+            "hosts-0-is_primary": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    commune = Commune.objects.get(slug="thu-nghiem")
+    assert commune.identity.commune_name == "xã Thử Nghiệm"
+    assert Category.objects.for_commune(commune).count() == 3
+
+
+def test_the_admin_refuses_to_delete_a_commune_with_content(db):
+    make_article()
+    client = province_official()
+    url = reverse("admin:communes_commune_delete", args=[first_commune().pk])
+    html = client.get(url).content.decode()
+    assert "Không xóa được xã Minh Đức: xã còn nội dung (1 bài viết)." in html
+    client.post(url, {"post": "yes"})
+    assert Commune.objects.filter(pk=first_commune().pk).exists()

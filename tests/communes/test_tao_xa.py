@@ -61,3 +61,23 @@ def test_a_commune_without_content_is_deleted_with_its_starting_data():
     commune.delete()
     assert not Commune.objects.filter(slug="thu-nghiem").exists()
     assert not SiteIdentity.objects.filter(commune_name="xã Thử Nghiệm").exists()
+
+
+def test_an_account_is_made_for_one_commune_or_for_the_province(monkeypatch):
+    from django.contrib.auth import get_user_model
+
+    from communes.models import StaffAccount
+
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "mot-mat-khau-dai-2026")
+    tao_xa("xã Thử Nghiệm", "--host", "xa-thu.example")
+    out = io.StringIO()
+    call_command(
+        "tao_tai_khoan", "canbo.thu", "--vai-tro", "Duyệt tin", "--xa", "thu-nghiem", stdout=out
+    )
+    assert "Đã tạo tài khoản “canbo.thu”, vai trò Duyệt tin, xã Thử Nghiệm." in out.getvalue()
+    user = get_user_model().objects.get(username="canbo.thu")
+    assert StaffAccount.objects.get(user=user).commune.slug == "thu-nghiem"
+    call_command("tao_tai_khoan", "canbo.tinh", "--vai-tro", "Lãnh đạo", "--tinh", stdout=out)
+    assert StaffAccount.objects.get(user__username="canbo.tinh").commune is None
+    with pytest.raises(CommandError, match="Không có xã mã “khong-co”"):
+        call_command("tao_tai_khoan", "canbo.x", "--vai-tro", "Lãnh đạo", "--xa", "khong-co")

@@ -93,14 +93,11 @@ TABLE = {
     "portal.SearchWord": (None, rights(NOBODY)),
     "auth.User": ("admin", rights(ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY)),
     "auth.Group": ("admin", rights(ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY)),
-    "communes.Commune": ("admin", rights(ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY)),
-    # One row: once it exists, nobody adds another.
-    "communes.Province": ("admin", rights(ADMIN_ONLY, NOBODY, ADMIN_ONLY, ADMIN_ONLY)),
-    "communes.StaffAccount": ("admin", rights(ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY)),
-    "communes.HostName": (
-        "inline of communes.Commune",
-        rights(ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY),
-    ),
+    # For province accounts and superusers only, never a commune's role (tests/communes).
+    "communes.Commune": ("admin", rights(NOBODY)),
+    "communes.Province": ("admin", rights(NOBODY)),
+    "communes.StaffAccount": ("admin", rights(NOBODY)),
+    "communes.HostName": ("inline of communes.Commune", rights(NOBODY)),
     "axes.AccessAttempt": ("admin", LOGINS_ROW),
     "axes.AccessLog": ("admin", LOGINS_ROW),
     "axes.AccessFailureLog": ("admin", LOGINS_ROW),
