@@ -59,6 +59,11 @@ def prepare(work):
         LOG_LEVEL="WARNING",  # summarised from gunicorn's log at the end
     )
     os.environ.setdefault("CACHE_URL", f"filecache://{work / 'cache'}")
+    if os.environ["CACHE_URL"].startswith("redis"):
+        # A Redis others use too (the test suite's): keys of its own, never another database's
+        # pages, host names or versions.
+        separator = "&" if "?" in os.environ["CACHE_URL"] else "?"
+        os.environ["CACHE_URL"] += f"{separator}key_prefix=load-{work.name}"
     (work / "static").mkdir()
     sys.path.insert(0, str(ROOT))
     import django
