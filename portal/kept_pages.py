@@ -42,6 +42,7 @@ SECTIONS = ("site", "news", "meetings", "indicators", "documents")
 EVERYTHING = SECTIONS[1:]
 SECTION_OF_APP = {
     "portal": "site",
+    "communes": "site",  # names and host names, shown by the province page
     "news": "news",
     "meetings": "meetings",
     "indicators": "indicators",

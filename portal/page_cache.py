@@ -22,7 +22,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from .outage import cache_call
 
 VERSION_KEY = "page-cache:version"
-CONTENT_APPS = {"news", "meetings", "indicators", "documents", "portal"}
+CONTENT_APPS = {"news", "meetings", "indicators", "documents", "portal", "communes"}
 # Written on every visit or by the search index itself: not content.
 NOT_CONTENT = {"dailyvisits", "searchentry"}
 

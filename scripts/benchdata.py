@@ -175,6 +175,7 @@ def seed_communes(count, years=10, articles_each=30):
                     year=year,
                     value=number,
                     decimals=2 if isinstance(number, Decimal) else 0,
+                    is_published=True,
                 )
                 for code, number in figures.items()
             ]

@@ -134,6 +134,7 @@ def test_bad_choices_get_the_vietnamese_404(client, three, query):
     assert response.status_code == 404
 
 
+@pytest.mark.usefixtures("rendered_pages")
 def test_query_count_does_not_grow_with_communes(client, three, django_assert_max_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -147,7 +148,7 @@ def test_query_count_does_not_grow_with_communes(client, three, django_assert_ma
     page(client, "?nam=2025")
     with CaptureQueriesContext(connection) as many:
         page(client, "?nam=2025")
-    assert len(many) == len(few)
+    assert len(many) == len(few) > 0
 
 
 def test_no_figures_yet_says_so(client, province):
