@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from portal.fragments import host_of
 from portal.outage import safe_cache as cache
-from portal.page_cache import content_version
+from portal.page_cache import content_version, scope_of
 from portal.pagination import SLACK
 from portal.site_url import absolute, scheme_and_domain
 
@@ -73,7 +73,8 @@ def kept(view):
         if not settings.PARTS_CACHE:
             return view(request, *args, **kwargs)
         path = hashlib.blake2s(request.get_full_path().encode(), digest_size=16).hexdigest()
-        key = f"sitemap:{host_of(request)}:{request.scheme}:{content_version()}:{path}"
+        version = content_version(scope_of(request))
+        key = f"sitemap:{host_of(request)}:{request.scheme}:{version}:{path}"
         kept_answer = cache.get(key)
         if kept_answer and not (kept_answer[1] and timezone.now() >= kept_answer[1]):
             return kept_answer[0]

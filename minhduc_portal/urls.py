@@ -28,12 +28,13 @@ sitemaps = {
 
 # The site's own pages keep the "portal" namespace: {% url 'portal:home' %}.
 kept = made_ahead(*EVERYTHING, changes_at=next_change)
+kept_search = made_ahead(*EVERYTHING, changes_at=next_change, when_asked_again=True)
 
 site_patterns = (
     [
         path("", kept(views.home), name="home"),
         path("healthz", views.healthz, name="healthz"),
-        path("tim-kiem/", views.search, name="search"),
+        path("tim-kiem/", kept_search(views.search), name="search"),
         path("so-do-cong/", kept(views.site_map), name="site-map"),
         path("chinh-sach-rieng-tu/", made_ahead()(views.privacy), name="privacy"),
         path("robots.txt", views.robots, name="robots"),

@@ -4,8 +4,9 @@
 renders its body once and keeps the HTML in the shared cache under a key made of:
 
 - the host name, so one install can serve several sites;
-- the global content version (portal.page_cache), which every save or delete of content
-  bumps: an edit anywhere (a renamed category, a new progress note) is never shown stale;
+- the content version of the host's commune (portal.page_cache), which every save or
+  delete of its content (or of shared rows) bumps: an edit anywhere (a renamed category, a
+  new progress note) is never shown stale, and another commune's edit costs nothing;
 - the fragment's name and the version of each object it shows: model instances count by
   label, pk and ``updated_at`` when they have one, any other value (a flag such as
   ``show_category``) by its text;
@@ -25,7 +26,7 @@ from django.db import models
 from django.utils import timezone
 
 from .outage import safe_cache as cache
-from .page_cache import content_version
+from .page_cache import content_version, scope_of
 
 SECONDS = 24 * 3600
 
@@ -46,11 +47,12 @@ def version_of(value):
 
 
 def request_content_version(request):
-    """The content version, read once per request (kept on the request, never the process)."""
+    """The content version of the request's commune, read once per request (kept on the
+    request, never the process); without a request, the one every change bumps."""
     if request is None:
         return content_version()
     if not hasattr(request, "_content_version"):
-        request._content_version = content_version()
+        request._content_version = content_version(scope_of(request))
     return request._content_version
 
 

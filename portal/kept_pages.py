@@ -6,8 +6,10 @@ query at all. It is the outermost of the parts made ahead (rows and cards inside
 fragments of their own, portal.fragments), and differs from the whole-page cache in three ways:
 
 - it is keyed by the versions of the sections the page shows ("site", "news", "meetings",
-  "indicators", "documents"), each a random token replaced on every save or delete in that
-  app: an edit of a figure re-renders the dashboard and the home page, not the news list;
+  "indicators", "documents") in its commune, each a random token replaced on every save or
+  delete in that app there: an edit of a figure re-renders the dashboard and the home page,
+  not the news list, and nothing of another commune (the province's pages, which show
+  every commune, are made again on a change in any);
 - it is rebuilt when time alone changes the page: ``changes_at(since)`` gives the next
   scheduled publish, expiry or meeting start, and every page is rebuilt after midnight
   (a directive turns overdue, "còn hiệu lực" is read against today);
@@ -36,6 +38,7 @@ from django.utils.formats import localize
 from .fragments import host_of
 from .outage import cache_call
 from .outage import safe_cache as cache
+from .page_cache import scope_of
 
 SECTIONS = ("site", "news", "meetings", "indicators", "documents")
 # Pages that show a little of everything (home, search, site map) keep to all of them.
@@ -56,26 +59,28 @@ RENDER_WAIT_SECONDS = 2
 SLACK = datetime.timedelta(seconds=5)
 
 
-def _section_key(section):
-    return f"kept:section:{section}"
+def _section_key(scope, section):
+    return f"kept:section:{scope}:{section}"
 
 
-def bump_section(app_label, using=None):
-    """A save or delete in this app: pages showing its section are made again."""
+def bump_section(app_label, scopes, using=None):
+    """A save or delete in this app: pages of these scopes (portal.page_cache.changed_scopes)
+    showing its section are made again."""
     section = SECTION_OF_APP.get(app_label)
     if section is None:
         return
-    key = _section_key(section)
-    cache.set(key, secrets.token_hex(6), None)
+    keys = [_section_key(scope, section) for scope in scopes]
+    # A forgotten token is drawn afresh on the next read, never one seen before.
+    cache_call("delete_many", keys)
     # A visitor served between the save and its commit would see the old page kept under
     # the new token: draw another once the change is visible to everyone.
     if transaction.get_connection(using).in_atomic_block:
-        transaction.on_commit(lambda: cache.set(key, secrets.token_hex(6), None), using=using)
+        transaction.on_commit(lambda: cache_call("delete_many", keys), using=using)
 
 
-def section_versions(sections):
-    """The current token of each section, drawing one for a section the cache forgot."""
-    keys = [_section_key(section) for section in sections]
+def section_versions(sections, scope):
+    """The current token of each section in this scope, drawing one the cache forgot."""
+    keys = [_section_key(scope, section) for section in sections]
     found = cache.get_many(keys)
     for key in keys:
         if key not in found:
@@ -165,12 +170,14 @@ def _visit_holes(request):
     return {f"visits-{period}": count for period, count in (visit_totals(request) or {}).items()}
 
 
-def made_ahead(*sections, changes_at=None, holes=None):
+def made_ahead(*sections, changes_at=None, holes=None, when_asked_again=False):
     """Keep the view's page per host, address and ``sections`` (plus "site": the layout).
 
     ``changes_at(since, commune)``: the next moment the page changes without a save, or None.
     ``holes``: {name: fill(request, **url_kwargs)} for values the view passes through
     ``hole()``, read again on every request.
+    ``when_asked_again``: keep a page only from its second request on (a search: most are
+    asked once, and would push the pages people read again out of the cache).
     """
     sections = ("site", *sections)
     assert all(section in SECTIONS for section in sections)
@@ -185,8 +192,14 @@ def made_ahead(*sections, changes_at=None, holes=None):
             # The day is part of the key as well as of "until": the date is read by many
             # parts (overdue directives, documents in force), never by the clock alone.
             day = timezone.localdate().isoformat()
-            key = f"kept:page:{section_versions(sections)}:{day}:{digest}"
-            kept = _fresh(cache.get(key)) or _wait_for_other_render(key)
+            versions = section_versions(sections, scope_of(request))
+            key = f"kept:page:{versions}:{day}:{digest}"
+            kept = _fresh(cache.get(key))
+            if kept is not None:
+                return _kept_response(request, kept, holes, kwargs)
+            if when_asked_again and cache_call("add", f"{key}:asked", 1, KEEP_SECONDS):
+                return view(request, *args, **kwargs)
+            kept = _wait_for_other_render(key)
             if kept is not None:
                 return _kept_response(request, kept, holes, kwargs)
             since = timezone.now() - SLACK

@@ -8,7 +8,7 @@ was saved. Visibility is decided at query time, so a scheduled article appears w
 comes and a draft never does. This module imports no app: the apps import it.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -130,7 +130,7 @@ def visible(commune):
 
 def search(commune, query, kind="", category="", date_from=None, date_to=None):
     """The commune's visible entries matching every word of ``query``, best match first:
-    among the newest ``CANDIDATES`` matches.
+    among the newest ``CANDIDATES`` matches, as ``Results`` (sliced a page at a time).
 
     The exact phrase comes before scattered words, the title before the body; at an equal
     match articles, meetings and pages come before directives, which are fragments of a
@@ -138,7 +138,7 @@ def search(commune, query, kind="", category="", date_from=None, date_to=None):
     """
     query_terms = terms(query)
     if not query_terms:
-        return SearchEntry.objects.none()
+        return Results([])
     entries = visible(commune)
     if kind:
         entries = entries.filter(kind=kind)
@@ -156,21 +156,45 @@ def search(commune, query, kind="", category="", date_from=None, date_to=None):
             entries = entries.filter(
                 Q(title_folded__contains=f" {term} ") | Q(body_folded__contains=f" {term} ")
             )
-    # Read once: the ranking, the count and the page then look rows up by primary key instead
-    # of matching the text again.
-    newest = entries.order_by("-date", "-pk").values_list("pk", flat=True)
-    entries = SearchEntry.objects.filter(pk__in=list(newest[:CANDIDATES]))
+    # The newest matches, ranked in the same statement: the count and the page then come from
+    # the list of keys instead of matching and ranking the text again.
+    newest = entries.order_by("-date", "-pk").values("pk")[:CANDIDATES]
+    ranked = SearchEntry.objects.filter(pk__in=newest)
     if connection.vendor == "postgresql":
-        entries = entries.annotate(rank=SearchRank(F("vector"), ts_query))
+        ranked = ranked.annotate(rank=SearchRank(F("vector"), ts_query))
     else:
-        entries = entries.annotate(rank=Value(0.0, output_field=FloatField()))
-    return entries.annotate(match=_match_level(query_terms, phrase(query))).order_by(
+        ranked = ranked.annotate(rank=Value(0.0, output_field=FloatField()))
+    ranked = ranked.annotate(match=_match_level(query_terms, phrase(query))).order_by(
         "-match",
         Case(When(kind=SearchEntry.Kind.DIRECTIVE, then=Value(1)), default=Value(0)),
         "-rank",
         F("date").desc(nulls_last=True),
         "pk",
     )
+    return Results(list(ranked.values_list("pk", flat=True)))
+
+
+class Results(Sequence):
+    """Ranked matches: their keys read at once, the rows of a page fetched when sliced."""
+
+    def __init__(self, keys):
+        self.keys = keys
+
+    def __len__(self):
+        return len(self.keys)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._rows(self.keys[index])
+        return self._rows([self.keys[index]])[0]
+
+    def _rows(self, keys):
+        # The folded copies and the vector are for matching only: not read for display.
+        rows = SearchEntry.objects.defer("title_folded", "body_folded", "vector").in_bulk(keys)
+        return [rows[key] for key in keys if key in rows]
+
+    def __iter__(self):
+        return iter(self[:])
 
 
 def _match_level(query_terms, exact):
@@ -201,7 +225,7 @@ def suggest(commune, query):
         return None
     nearest = SearchWord.objects.nearest(query_terms)
     suggestion = " ".join(nearest.get(term) or term for term in query_terms)
-    if suggestion == " ".join(query_terms) or not search(commune, suggestion).exists():
+    if suggestion == " ".join(query_terms) or not search(commune, suggestion):
         return None
     return suggestion
 

@@ -250,14 +250,32 @@ def load_python(url, returning=True, host="127.0.0.1"):
 
 
 def transferred(url, host="127.0.0.1"):
-    """Bytes of the body as sent to a browser that accepts gzip (warms the page too)."""
+    """Bytes of the body as sent to a browser that accepts gzip (warms the page too); None
+    for a page too slow to answer at all."""
     request = urllib.request.Request(url, headers={**HEADERS, "Host": host})
     try:
-        response = urllib.request.urlopen(request, timeout=60)
+        response = urllib.request.urlopen(request, timeout=180)
     except urllib.error.HTTPError as error:  # a 404 is measured too
         response = error
+    except TimeoutError:
+        return None, "quá hạn"
     with response:
         return len(response.read()), response.headers.get("Content-Encoding", "")
+
+
+def settle(port, limit=300):
+    """Wait for the requests a slow page left queued (wrk stops sending, the workers don't
+    stop answering), so they do not count against the next page."""
+    deadline = time.monotonic() + limit
+    quick = 0
+    while quick < 3 and time.monotonic() < deadline:
+        started = time.monotonic()
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=limit).read()
+        except OSError:
+            time.sleep(0.5)
+            continue
+        quick = quick + 1 if time.monotonic() - started < 0.05 else 0
 
 
 def measure_state(state, paths, load):
@@ -270,6 +288,7 @@ def measure_state(state, paths, load):
         url = f"http://127.0.0.1:{port}{address}"
         size, encoding = transferred(url, host)
         row = {"bytes": size, "encoding": encoding, **load(url, returning=returning, host=host)}
+        settle(port)
         name = path if returning else path + NEW
         print(f"  {state:8} {name[:60]:60} {row['rps']:>8.0f} req/s", flush=True)
         return row
@@ -300,9 +319,10 @@ def print_table(rows):
         f"{'p99 ms':>7} {'byte':>8} {'/sàn':>6} {'CPU ms':>7}"
     )
     for row in rows:
+        size = "–" if row["bytes"] is None else row["bytes"]  # too slow to answer once
         print(
             f"{row['path'][:46]:46} {row['state']:10} {row['status']:>4} {row['queries']:>4} "
-            f"{row['rps']:>7.0f} {row['p50']:>7.1f} {row['p99']:>7.1f} {row['bytes']:>8} "
+            f"{row['rps']:>7.0f} {row['p50']:>7.1f} {row['p99']:>7.1f} {size:>8} "
             f"{row['floor_ratio']:>6.1%} {row['cpu_ms']:>7.1f}"
         )
 

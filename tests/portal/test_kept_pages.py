@@ -193,3 +193,15 @@ def test_concurrent_misses_render_the_page_once():
         thread.join(5)
     assert len(renders) == 1
     assert [answer.content for answer in answers] == [b"<p>trang</p>"] * 4
+
+
+def test_a_search_is_kept_from_its_second_asking(returning, django_assert_num_queries):
+    make_article("Chuyển đổi số ở thôn Đông", make_category())
+    url = reverse("portal:search") + "?q=chuyen+doi+so"
+    assert made_from_database(returning, url) == (200, True)  # asked once: not kept
+    assert made_from_database(returning, url) == (200, True)  # asked again: made and kept
+    with django_assert_num_queries(0):
+        page = returning.get(url).content.decode()
+    assert "ở thôn Đông" in page
+    make_article("Chuyển đổi số ở thôn Tây", make_category())
+    assert "thôn Tây" in returning.get(url).content.decode()  # a save: never stale

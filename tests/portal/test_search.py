@@ -224,9 +224,9 @@ def test_search_query_count_is_fixed(client, django_assert_num_queries):
         meeting(f"Họp chuyển đổi số {number}")
     url = reverse("portal:search")
     client.get(url, {"q": "x"})  # the visit is counted once, outside the measured request
-    # the newest matches, their count, the ranked page (categories and the layout's data are
-    # made ahead)
-    with django_assert_num_queries(3):
+    # the newest matches ranked (their keys), then the page's rows (categories and the
+    # layout's data are made ahead)
+    with django_assert_num_queries(2):
         client.get(url, {"q": "chuyen doi so"})
 
 
@@ -338,9 +338,9 @@ def test_suggestions_never_reveal_words_of_drafts(client):
 def test_zero_results_query_count_is_fixed(client, django_assert_num_queries):
     url = reverse("portal:search")
     client.get(url, {"q": "x"})
-    # the matches, none, so no count (categories and the layout's data are made ahead); on
-    # PostgreSQL the nearest words, and the suggestion's matches and their check
-    with django_assert_num_queries(4 if connection.vendor == "postgresql" else 1):
+    # the matches, none, so no rows (categories and the layout's data are made ahead); on
+    # PostgreSQL the nearest words, and the suggestion's matches
+    with django_assert_num_queries(3 if connection.vendor == "postgresql" else 1):
         client.get(url, {"q": "khongcotu"})
 
 
