@@ -15,4 +15,11 @@ def document(article):
     )
 
 
-register(Source("news", Article, Article.objects.published, document))
+def window(article):
+    """When the public may see it: the same rule as ``Article.objects.published()``."""
+    if article.status != Article.Status.PUBLISHED or article.publish_at is None:
+        return None
+    return article.publish_at, article.expires_at
+
+
+register(Source("news", Article, Article.objects.published, document, window=window))

@@ -201,6 +201,10 @@ class SearchEntry(CommuneOwned, models.Model):
     url = models.CharField(max_length=500)
     date = models.DateTimeField(_("ngày"), null=True, blank=True)
     category = models.CharField(_("chuyên mục"), max_length=200, blank=True)
+    # For kinds whose source has a window (portal.search.Source.window): shown between these
+    # (no start: never; no end: for good).
+    shown_from = models.DateTimeField(null=True, blank=True, editable=False)
+    shown_until = models.DateTimeField(null=True, blank=True, editable=False)
     # Filled on PostgreSQL only; its GIN index is created by migration 0003 there.
     vector = SearchVectorField(null=True, editable=False)
 

@@ -11,10 +11,11 @@ comes and a draft never does. This module imports no app: the apps import it.
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 
 from .models import SearchEntry, SearchWord
 from .text import number_words, phrase, terms, words
@@ -46,6 +47,10 @@ class Source:
     after_migrate: bool = False
     # object -> the pks of the communes whose search finds it (by default its own commune)
     communes: Callable = field(default=lambda obj: [obj.commune_id])
+    # object -> (shown from, shown until or None), or None if never shown: for a large table
+    # whose visibility is time alone once saved (articles), kept on the entry so a search
+    # need not read the whole table to check it; visible() stays the truth for the others.
+    window: Callable | None = None
 
 
 SOURCES = {}
@@ -94,6 +99,7 @@ def _store(source, obj, document, commune_id):
             "url": obj.get_absolute_url(),
             "date": document.date,
             "category": document.category,
+            **_window(source, obj),
         },
     )
     if connection.vendor == "postgresql":
@@ -103,6 +109,13 @@ def _store(source, obj, document, commune_id):
             + SearchVector("body_folded", weight="B", config=CONFIG)
         )
         SearchWord.add(entry.title_folded.split() + entry.body_folded.split())
+
+
+def _window(source, obj):
+    if source.window is None:
+        return {}
+    shown_from, shown_until = source.window(obj) or (None, None)
+    return {"shown_from": shown_from, "shown_until": shown_until}
 
 
 def rebuild(kinds=None):
@@ -122,9 +135,15 @@ def reindex_after_migrate(**kwargs):
 def visible(commune):
     """The commune's entries whose object the public may see, each kind by its app's own
     queryset."""
+    now = timezone.now()
     condition = Q(pk__in=[])
     for kind, source in SOURCES.items():
-        condition |= Q(kind=kind, object_id__in=source.visible().values("pk"))
+        if source.window is None:
+            condition |= Q(kind=kind, object_id__in=source.visible().values("pk"))
+        else:
+            condition |= Q(kind=kind, shown_from__lte=now) & (
+                Q(shown_until__isnull=True) | Q(shown_until__gt=now)
+            )
     return SearchEntry.objects.filter(condition, commune=commune)
 
 
@@ -159,17 +178,15 @@ def search(commune, query, kind="", category="", date_from=None, date_to=None):
     # The newest matches, ranked in the same statement: the count and the page then come from
     # the list of keys instead of matching and ranking the text again.
     newest = entries.order_by("-date", "-pk").values("pk")[:CANDIDATES]
+    # Within a match level the newest first, on both databases: ts_rank, which weighed how
+    # often the words occur, cost more than the rest of the search together (its vectors
+    # are unpacked row by row).
     ranked = SearchEntry.objects.filter(pk__in=newest)
-    if connection.vendor == "postgresql":
-        ranked = ranked.annotate(rank=SearchRank(F("vector"), ts_query))
-    else:
-        ranked = ranked.annotate(rank=Value(0.0, output_field=FloatField()))
     ranked = ranked.annotate(match=_match_level(query_terms, phrase(query))).order_by(
         "-match",
         Case(When(kind=SearchEntry.Kind.DIRECTIVE, then=Value(1)), default=Value(0)),
-        "-rank",
         F("date").desc(nulls_last=True),
-        "pk",
+        "-pk",
     )
     return Results(list(ranked.values_list("pk", flat=True)))
 

@@ -15,14 +15,27 @@ def _fold_char(char):
     return unicodedata.normalize("NFD", char)[0] if char.isalpha() else char
 
 
+# Latin letters with marks (every Vietnamese one among them) fold by one table look-up; any
+# other character not in ASCII goes through _fold_char, so the result is the same.
+_LATIN = str.maketrans(
+    {
+        code: _fold_char(chr(code))
+        for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+        if _fold_char(chr(code)) != chr(code)
+    }
+    | {ord("đ"): "d", ord("Đ"): "D"}
+)
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def fold(text):
     """Lower case without diacritics, one character for one: "Chuyển Đổi" → "chuyen doi".
 
     Each character of NFC text folds to exactly one character, so positions found in the
     folded text point at the same characters in the original (see ``highlight``).
     """
-    text = unicodedata.normalize("NFC", str(text or "")).translate(_D)
-    return "".join(_fold_char(char) for char in text).lower()
+    text = unicodedata.normalize("NFC", str(text or "")).translate(_LATIN)
+    return _NOT_ASCII.sub(lambda match: _fold_char(match.group()), text).lower()
 
 
 def slugify_vi(text):

@@ -108,11 +108,28 @@ def test_unpublished_articles_are_never_found(fields, client):
     assert "Bản tin chuyển đổi số" not in html
 
 
-def test_scheduled_article_appears_when_its_time_comes():
-    item = article("Hẹn giờ đăng tin", publish_at=NOW + datetime.timedelta(hours=1))
+def test_scheduled_article_appears_when_its_time_comes(monkeypatch):
+    soon = timezone.now() + datetime.timedelta(hours=1)
+    article("Hẹn giờ đăng tin", publish_at=soon)
     assert titles("hen gio") == []
-    Article.objects.filter(pk=item.pk).update(publish_at=NOW - datetime.timedelta(hours=1))
+    monkeypatch.setattr(timezone, "now", lambda: soon + datetime.timedelta(seconds=1))
     assert titles("hen gio") == ["Hẹn giờ đăng tin"]
+
+
+def test_an_expired_article_is_no_longer_found(monkeypatch):
+    end = timezone.now() + datetime.timedelta(hours=1)
+    article("Tin có hạn", expires_at=end)
+    assert titles("tin co han") == ["Tin có hạn"]
+    monkeypatch.setattr(timezone, "now", lambda: end + datetime.timedelta(seconds=1))
+    assert titles("tin co han") == []
+
+
+def test_an_unpublished_article_leaves_the_search_at_its_save():
+    item = article("Tin sẽ gỡ")
+    assert titles("tin se go") == ["Tin sẽ gỡ"]
+    item.status = Article.Status.DRAFT
+    item.save()
+    assert titles("tin se go") == []
 
 
 def test_only_held_meetings_are_found():
