@@ -38,7 +38,7 @@ from django.utils.formats import localize
 from .fragments import host_of
 from .outage import cache_call
 from .outage import safe_cache as cache
-from .page_cache import scope_of
+from .page_cache import scope_of, shareable
 
 SECTIONS = ("site", "news", "meetings", "indicators", "documents")
 # Pages that show a little of everything (home, search, site map) keep to all of them.
@@ -102,18 +102,6 @@ def _next_midnight():
 
 def _seconds_until(until):
     return max(1, min(KEEP_SECONDS, math.ceil((until - timezone.now()).total_seconds())))
-
-
-def _keepable(response):
-    cache_control = response.get("Cache-Control", "")
-    return (
-        response.status_code == 200
-        and not response.streaming
-        and not response.cookies
-        and "private" not in cache_control
-        and "no-store" not in cache_control
-        and "no-cache" not in cache_control
-    )
 
 
 def _filled(request, kept, holes, kwargs):
@@ -208,7 +196,7 @@ def made_ahead(*sections, changes_at=None, holes=None, when_asked_again=False):
                 response = view(request, *args, **kwargs)
                 if hasattr(response, "render"):
                     response.render()
-                if _keepable(response):
+                if shareable(response, statuses=(200,)):
                     commune = getattr(request, "commune", None)
                     changes = changes_at and changes_at(since, commune)
                     until = min(filter(None, [_next_midnight(), changes]))

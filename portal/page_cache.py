@@ -117,10 +117,11 @@ def _cacheable_request(request):
     )
 
 
-def _cacheable_response(response):
+def shareable(response, statuses=(200, 404)):
+    """An answer that may be given to another visitor: no cookie, nothing private."""
     cache_control = response.get("Cache-Control", "")
     return (
-        response.status_code in (200, 404)
+        response.status_code in statuses
         and not response.cookies
         and not response.streaming
         and "private" not in cache_control
@@ -147,7 +148,7 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if _cacheable_response(response):
+        if shareable(response):
             cache_call("set", key, response, seconds)
             response["X-Page-Cache"] = "miss"
         return response

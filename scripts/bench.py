@@ -45,7 +45,9 @@ SIZE = {
 }
 # A returning visitor: already counted, so the numbers show page cost, not counting cost.
 RETURNING = "md_visit=1"
-HEADERS = {"Cookie": RETURNING, "Accept-Encoding": "gzip"}
+# What browsers send: brotli where the portal gives it, else gzip.
+ACCEPT = "gzip, deflate, br"
+HEADERS = {"Cookie": RETURNING, "Accept-Encoding": ACCEPT}
 FLOOR = "/bench-floor/"
 # Measured again in the cached state with a new visitor on every request.
 NEW_VISITOR_PATHS = ["/", "/tin-tuc/tin-tong-hop-so-10/"]
@@ -117,7 +119,7 @@ def query_counts(paths, state):
     from django.test.utils import CaptureQueriesContext, override_settings
 
     env = STATES[state]
-    client = Client(HTTP_COOKIE=RETURNING, HTTP_ACCEPT_ENCODING="gzip")
+    client = Client(HTTP_COOKIE=RETURNING, HTTP_ACCEPT_ENCODING=ACCEPT)
     counts = {}
     with override_settings(
         PAGE_CACHE_SECONDS=int(env["PAGE_CACHE_SECONDS"]),
@@ -139,7 +141,7 @@ def query_counts(paths, state):
             counts[path] = (status, queries, cpu_ms)
         for path in NEW_VISITOR_PATHS:
             with CaptureQueriesContext(connection) as captured:
-                status = Client(HTTP_ACCEPT_ENCODING="gzip").get(path).status_code
+                status = Client(HTTP_ACCEPT_ENCODING=ACCEPT).get(path).status_code
             counts[path + NEW] = (status, len(captured), 0.0)
     return counts
 
@@ -198,7 +200,7 @@ def load_wrk(url, returning=True, host="127.0.0.1"):
     cookie += ["-H", f"Host: {host}"]
     out = subprocess.run(
         ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", *cookie]
-        + ["-H", "Accept-Encoding: gzip", url],
+        + ["-H", f"Accept-Encoding: {ACCEPT}", url],
         capture_output=True,
         text=True,
         check=True,
@@ -222,7 +224,7 @@ def load_wrk(url, returning=True, host="127.0.0.1"):
 def load_python(url, returning=True, host="127.0.0.1"):
     """Fallback without wrk: CONNECTIONS threads for SECONDS, each request timed."""
     deadline = time.monotonic() + SECONDS
-    headers = HEADERS if returning else {"Accept-Encoding": "gzip"}
+    headers = HEADERS if returning else {"Accept-Encoding": ACCEPT}
     headers = {**headers, "Host": host}
     request = urllib.request.Request(url, headers=headers)
 
@@ -250,7 +252,7 @@ def load_python(url, returning=True, host="127.0.0.1"):
 
 
 def transferred(url, host="127.0.0.1"):
-    """Bytes of the body as sent to a browser that accepts gzip (warms the page too); None
+    """Bytes of the body as sent to a browser (brotli or gzip; warms the page too); None
     for a page too slow to answer at all."""
     request = urllib.request.Request(url, headers={**HEADERS, "Host": host})
     try:
