@@ -109,8 +109,13 @@ def comparison(year=None, sort="ten", descending=False, codes=HEADLINE_CODES):
         )
         for value in rows:
             values.setdefault(value.commune_id, {})[(value.indicator_id, value.year)] = value
+    # Each commune's indicator page, at that commune's address: the path is the same for all.
+    paths = [
+        reverse("indicators:detail", args=[indicator.code], urlconf="minhduc_portal.urls")
+        for indicator in indicators
+    ]
     result_rows = [
-        _row(commune, indicators, values.get(commune.pk, {}), year) for commune in communes
+        _row(commune, indicators, paths, values.get(commune.pk, {}), year) for commune in communes
     ]
     columns = [_column(indicator, n, result_rows) for n, indicator in enumerate(indicators)]
     for n, column in enumerate(columns):
@@ -127,14 +132,13 @@ def comparison(year=None, sort="ten", descending=False, codes=HEADLINE_CODES):
     return result
 
 
-def _row(commune, indicators, values, year):
+def _row(commune, indicators, paths, values, year):
     cells = []
-    for indicator in indicators:
+    for indicator, path in zip(indicators, paths, strict=True):
         figure = build(indicator, year, values, []) if year else None
         if figure is not None:
             figure.previous = build(indicator, year - 1, values, [])
             figure.change = change_for(figure)
-        path = reverse("indicators:detail", args=[indicator.code], urlconf="minhduc_portal.urls")
         cells.append(Cell(figure=figure, url=commune.site_url + path if commune.site_url else ""))
     published = any(cell.figure is not None and cell.figure.has_value for cell in cells)
     return Row(commune=commune, cells=cells, published=published)
