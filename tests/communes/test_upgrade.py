@@ -221,6 +221,7 @@ def test_the_upgraded_portal_shows_the_demo_as_before(upgraded):
         "news": 200,
         "documents": 200,
         "home": 200,
+        "search": 200,
         "unknown_host": 404,
     }
     dashboard = pages["dashboard"]["text"]
@@ -228,3 +229,5 @@ def test_the_upgraded_portal_shows_the_demo_as_before(upgraded):
     assert "Trần Văn Phương" in pages["meeting"]["text"]
     assert "đánh giá kết quả năm 2025, triển khai nhiệm vụ năm 2026" in pages["news"]["text"]
     assert "57-NQ/TW" in pages["documents"]["text"]
+    # The index kept across (on PostgreSQL its vectors): the seed's article is found unaccented.
+    assert "đánh giá kết quả năm 2025" in pages["search"]["text"]
