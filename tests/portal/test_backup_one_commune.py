@@ -14,8 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.portal import test_backup
 from tests.portal.commune_export_world import HOST, MARKERS
-from tests.portal.test_backup import Install
+from tests.portal.test_backup import Install, differences, needs_postgresql
+
+postgresql = test_backup.postgresql  # new PostgreSQL installs, as the backup tests make them
+STATIC = "django.contrib.staticfiles.storage.StaticFilesStorage"
 
 # Tables whose ids are the install's own (matched by natural key) or that are rebuilt.
 NOT_COMPARED = {
@@ -56,7 +60,7 @@ def new_install(template, tmp_path_factory):
         shutil.copy(template, folder / "db.sqlite3")
         install = Install(folder, f"sqlite:///{folder / 'db.sqlite3'}")
         # Pages are rendered without collectstatic's manifest.
-        install.env["STATICFILES_BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
+        install.env["STATICFILES_BACKEND"] = STATIC
         return install
 
     return make
@@ -76,9 +80,8 @@ def source(new_install):
     }
 
 
-@pytest.fixture(scope="module")
-def restored(source, new_install):
-    target = new_install("chi-ben-thu")
+def restore_alone(target, source):
+    """The commune's archive restored into ``target``: its report, rows and pages."""
     result = target.manage("khoi_phuc", str(source["archive"]), "--noinput")
     snapshot = target.snapshot()  # before the visits below count and sign in
     out = target.folder / "trang.json"
@@ -89,6 +92,11 @@ def restored(source, new_install):
         "snapshot": snapshot,
         "pages": json.loads(out.read_text()),
     }
+
+
+@pytest.fixture(scope="module")
+def restored(source, new_install):
+    return restore_alone(new_install("chi-ben-thu"), source)
 
 
 def test_the_archive_holds_that_communes_rows_and_files_only(source):
@@ -115,9 +123,9 @@ def test_the_archive_holds_that_communes_rows_and_files_only(source):
     on_disk = files_in(source["install"])
     own = {name for name in on_disk if "betaduc" in name}
     assert sorted(manifest["files"]) == sorted(own)
-    # logo, cover and its two renditions, two attachments of the article and meetings
-    # (the deleted meeting's one, which its history names), the document's file
-    assert len(own) >= 7
+    # the logo, the cover and its two renditions, the article's attachment, both meetings'
+    # (the deleted one's named by its history) and the document's file
+    assert len(own) == 8
     emptied = manifest["emptied"]
     assert emptied["indicators.target.basis_document"] == 1  # the other commune's document
     assert emptied["indicators.value.entered_by"] == 1  # the province account
@@ -126,9 +134,13 @@ def test_the_archive_holds_that_communes_rows_and_files_only(source):
 
 
 def test_restored_alone_it_serves_that_commune(restored):
+    assert_serves_that_commune(restored)
+
+
+def assert_serves_that_commune(restored):
     assert "Đã khôi phục" in restored["result"].stdout
     assert "riêng xã Bến Thử" in restored["result"].stdout
-    pages = restored["pages"]
+    pages = dict(restored["pages"])
     signed_in = pages.pop("admin")
     assert signed_in == {"status": 200, "signed_in": True}
     assert {path: page["status"] for path, page in pages.items()} == dict.fromkeys(pages, 200)
@@ -196,3 +208,12 @@ def test_an_unknown_commune_and_an_install_with_content_are_refused(source, rest
     )
     assert again.returncode == 1
     assert "chỉ có xã Bến Thử" in again.stderr and "chỉ còn xã này" in again.stderr
+
+
+@needs_postgresql
+def test_restored_alone_on_postgresql_too(source, restored, postgresql):
+    target = postgresql()
+    target.env["STATICFILES_BACKEND"] = STATIC
+    on_postgresql = restore_alone(target, source)
+    assert_serves_that_commune(on_postgresql)
+    assert differences(restored["snapshot"], on_postgresql["snapshot"]) == []
