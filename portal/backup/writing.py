@@ -24,6 +24,7 @@ from .common import (
     label,
     media_roots,
 )
+from .one_commune import OneCommune
 
 
 class _Serializer(jsonl.Serializer):
@@ -47,17 +48,21 @@ class _Encoder(DjangoJSONEncoder):
         return super().default(o)
 
 
-def _rows(model):
-    queryset = model._base_manager.order_by("pk")
+def _rows(model, selection=None):
+    if selection is not None:
+        queryset = selection.rows(model)
+    else:
+        queryset = model._base_manager.order_by("pk")
     natural = [
         f.name for f in model._meta.fields if f.is_relation and by_natural_key(f.related_model)
     ]
     many = [f.name for f in model._meta.many_to_many]
     if natural:
         queryset = queryset.select_related(*natural)
-    if many:
+    if many and selection is None:
         queryset = queryset.prefetch_related(*many)
-    return queryset
+    objects = queryset.iterator(chunk_size=2000)
+    return objects if selection is None else map(selection.clean, objects)
 
 
 class _Hashing:
@@ -78,8 +83,11 @@ def _open_private(path):
     return os.fdopen(descriptor, "wb")
 
 
-def write_archive(path, progress=lambda message: None):
-    """Write the archive to ``path`` (which must not exist); return its manifest."""
+def write_archive(path, progress=lambda message: None, commune=None):
+    """Write the archive to ``path`` (which must not exist); return its manifest.
+
+    With ``commune``, the archive holds that commune's rows and files only (one_commune).
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     models = backed_up_models()
@@ -90,17 +98,21 @@ def write_archive(path, progress=lambda message: None):
         "tables": {},
         "files": {},
     }
+    selection = None
+    if commune is not None:
+        selection = OneCommune(commune)
+        manifest["commune"] = {"slug": commune.slug, "name": commune.name}
     out = _open_private(path)
     try:
         with out, tarfile.open(fileobj=out, mode="w:gz") as tar:
-            _write_members(tar, manifest, models, path.parent, progress)
+            _write_members(tar, manifest, models, path.parent, progress, selection)
     except BaseException:
         path.unlink(missing_ok=True)  # never leave half an archive that looks like a backup
         raise
     return manifest
 
 
-def _write_members(tar, manifest, models, folder, progress):
+def _write_members(tar, manifest, models, folder, progress, selection=None):
     """The data, then the files, then the manifest that describes them."""
     with tempfile.TemporaryFile(dir=folder) as data:
         first_statement = not connection.in_atomic_block
@@ -114,7 +126,7 @@ def _write_members(tar, manifest, models, folder, progress):
             for number, model in enumerate(models, start=1):
                 serializer = _Serializer()
                 serializer.serialize(
-                    _rows(model).iterator(chunk_size=2000),
+                    _rows(model, selection),
                     stream=text,
                     cls=_Encoder,
                     use_natural_primary_keys=by_natural_key(model),
@@ -124,22 +136,30 @@ def _write_members(tar, manifest, models, folder, progress):
                     f"Bảng {number}/{len(models)} {label(model)}: "
                     f"{manifest['tables'][label(model)]} dòng"
                 )
+            if selection is not None:
+                selection.collect_files(models)  # in the same snapshot as the rows
+                manifest["emptied"] = dict(sorted(selection.emptied.items()))
         manifest["data_sha256"] = text.sha.hexdigest()
         data.seek(0)
         info = tarfile.TarInfo(DATA)
         info.size, info.mtime, info.mode = text.size, int(timezone.now().timestamp()), 0o600
         tar.addfile(info, data)
-    _add_files(tar, manifest, progress)
+    _add_files(tar, manifest, progress, selection)
     body = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
     info = tarfile.TarInfo(MANIFEST)
     info.size, info.mtime, info.mode = len(body), int(timezone.now().timestamp()), 0o600
     tar.addfile(info, _BytesReader(body))
 
 
-def _add_files(tar, manifest, progress):
-    files = [(folder, root, p) for folder, root in media_roots().items() for p in files_under(root)]
-    for number, (folder, root, file_path) in enumerate(files, start=1):
-        name = f"{folder}/{file_path.relative_to(root).as_posix()}"
+def _add_files(tar, manifest, progress, selection=None):
+    files = [
+        (f"{folder}/{p.relative_to(root).as_posix()}", p)
+        for folder, root in media_roots().items()
+        for p in files_under(root)
+    ]
+    if selection is not None:
+        files = [(name, p) for name, p in files if selection.keeps_file(name)]
+    for number, (name, file_path) in enumerate(files, start=1):
         info = tarfile.TarInfo(name)
         try:
             stat = file_path.stat()

@@ -20,6 +20,7 @@ def pages():
         "news": "/tin-tuc/",
         "documents": "/van-ban/",
         "home": "/",
+        "search": "/tim-kiem/?q=chuyen+doi+so",
     }.items():
         response = client.get(path)
         found[name] = {"status": response.status_code, "text": response.content.decode()}

@@ -41,6 +41,7 @@ class Command(BaseCommand):
                     + ", ".join(present[:5])
                     + (" …" if len(present) > 5 else "")
                     + "). Dùng --ghi-de để thay thế (dữ liệu hiện có được sao lưu trước)."
+                    + only_one_commune(manifest)
                 )
             if interactive and not self.confirm(archive, manifest, present):
                 raise CommandError("Đã huỷ, không thay đổi gì.")
@@ -62,7 +63,7 @@ class Command(BaseCommand):
         what = "THAY TOÀN BỘ dữ liệu hiện có của" if present else "nạp vào"
         answer = input(
             f"Khôi phục {archive} (tạo lúc {manifest['created']}) sẽ {what} "
-            f"cơ sở dữ liệu {where}. Gõ 'co' để tiếp tục: "
+            f"cơ sở dữ liệu {where}.{only_one_commune(manifest)} Gõ 'co' để tiếp tục: "
         )
         return answer.strip().lower() in {"co", "có"}
 
@@ -71,7 +72,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Đã khôi phục {archive} (sao lưu lúc {manifest['created']}, "
-                f"từ {manifest['database']}): {number(report['rows'])} dòng trong "
+                f"từ {manifest['database']}{of_commune(manifest)}): "
+                f"{number(report['rows'])} dòng trong "
                 f"{report['tables']} bảng, {number(report['files'])} tệp "
                 f"({number(report['bytes'])} byte)."
             )
@@ -84,3 +86,19 @@ class Command(BaseCommand):
             for name, count in manifest["tables"].items():
                 if count:
                     self.stdout.write(f"  {name}: {number(count)}")
+
+
+def of_commune(manifest):
+    commune = manifest.get("commune")
+    return f", riêng {commune['name']}" if commune else ""
+
+
+def only_one_commune(manifest):
+    """A one-commune archive replaces every commune of the install: say so before."""
+    commune = manifest.get("commune")
+    if not commune:
+        return ""
+    return (
+        f" Bản sao lưu này chỉ có {commune['name']} (mã {commune['slug']}): sau khi khôi phục, "
+        "cài đặt chỉ còn xã này."
+    )

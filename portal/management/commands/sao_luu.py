@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from communes.models import Commune
 from portal import backup
 
 PREFIX = "minhduc-"
@@ -37,37 +38,63 @@ class Command(BaseCommand):
             "--giu-lai",
             type=int,
             metavar="N",
-            help="Sau khi sao lưu, chỉ giữ N bản minhduc-*.tar.gz mới nhất trong thư mục đó.",
+            help=(
+                "Sau khi sao lưu, chỉ giữ N bản mới nhất cùng loại trong thư mục đó "
+                "(minhduc-*.tar.gz, hoặc xa-MÃ-*.tar.gz với --xa)."
+            ),
+        )
+        parser.add_argument(
+            "--xa",
+            metavar="MÃ_XÃ",
+            help=(
+                "Chỉ sao lưu một xã: dữ liệu, tài khoản, lịch sử và tệp của xã đó cùng danh mục "
+                "dùng chung, vào tệp xa-MÃ-….tar.gz (khôi phục được vào một cài đặt rỗng)."
+            ),
         )
 
-    def handle(self, *args, output=None, giu_lai=None, verbosity=1, **options):
+    def handle(self, *args, output=None, giu_lai=None, xa=None, verbosity=1, **options):
+        commune = self.commune(xa) if xa else None
+        prefix = f"xa-{commune.slug}-" if commune else PREFIX
         path = Path(output) if output else backup_dir()
         if not output or path.is_dir():
-            path = new_archive_path(path)
+            path = new_archive_path(path, prefix)
         if path.exists():
             raise CommandError(f"Tệp {path} đã có; hãy chọn tên khác.")
         progress = self.stderr.write if verbosity >= 1 else lambda message: None
         try:
-            manifest = backup.write_archive(path, progress)
+            manifest = backup.write_archive(path, progress, commune=commune)
         except backup.BackupError as exc:
             raise CommandError(str(exc)) from exc
         except OSError as exc:
             raise CommandError(f"Không ghi được bản sao lưu {path}: {exc.strerror}.") from exc
         rows = sum(manifest["tables"].values())
+        what = f"riêng {commune.name}: " if commune else ""
         self.stderr.write(
             self.style.SUCCESS(
-                f"Đã sao lưu {number(rows)} dòng của {len(manifest['tables'])} bảng và "
+                f"Đã sao lưu {what}{number(rows)} dòng của {len(manifest['tables'])} bảng và "
                 f"{number(len(manifest['files']))} tệp."
             )
         )
+        for reference, count in manifest.get("emptied", {}).items():
+            self.stderr.write(
+                f"Để trống {number(count)} tham chiếu {reference} tới dòng không thuộc xã "
+                "(tài khoản của tỉnh hoặc xã khác, văn bản của xã khác)."
+            )
         if giu_lai is not None:
-            self.prune(path.parent, giu_lai)
+            self.prune(path.parent, giu_lai, prefix)
         self.stdout.write(str(path.resolve()))
 
-    def prune(self, folder, keep):
+    def commune(self, slug):
+        commune = Commune.objects.filter(slug=slug).first()
+        if commune is None:
+            known = ", ".join(Commune.objects.values_list("slug", flat=True)[:20])
+            raise CommandError(f"Không có xã mã “{slug}”. Các mã xã có: {known or '(chưa có)'}.")
+        return commune
+
+    def prune(self, folder, keep, prefix=PREFIX):
         if keep < 1:
             raise CommandError("--giu-lai phải từ 1 trở lên.")
-        archives = sorted(folder.glob(f"{PREFIX}*.tar.gz"), key=lambda p: p.stat().st_mtime)
+        archives = sorted(folder.glob(f"{prefix}*.tar.gz"), key=lambda p: p.stat().st_mtime)
         for old in archives[:-keep]:
             old.unlink()
             self.stderr.write(f"Đã xoá bản sao lưu cũ {old.name}")
