@@ -164,4 +164,3 @@ def test_the_account_list_queries_do_not_grow(
     with django_assert_num_queries(queries):
         html = client.get(url).content.decode()
     assert "canbo-them-4" in html
-
