@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from .admin_scoping import NotFoundElsewhere, for_commune
 from .creation import give_starting_data
 from .models import Commune, HostName, Province, StaffAccount
 
@@ -72,10 +73,14 @@ class ProvinceHostInline(HostNameInline):
 
 
 @admin.register(StaffAccount)
-class StaffAccountAdmin(ProvinceOnly, admin.ModelAdmin):
+class StaffAccountAdmin(ProvinceOnly, NotFoundElsewhere, admin.ModelAdmin):
     list_display = ["user", "commune"]
     list_filter = ["commune"]
     autocomplete_fields = ["user"]
+
+    def get_queryset(self, request):
+        # On a commune's host: that commune's accounts and the province's, no other commune's.
+        return for_commune(super().get_queryset(request), getattr(request, "commune", None))
 
 
 @admin.register(Province)

@@ -3,15 +3,21 @@
 Every model admin and inline of a commune-owned model goes through these mixins: the lists,
 the objects a URL names (another commune's is "not found"), the choices of foreign keys and
 autocompletes (which ask the related model's admin, scoped the same way), the history
-pages and the new rows, which join the request's commune. On the province's host
+pages and the new rows, which join the request's commune. A province-wide row (a target
+with no commune) is read there but not changed. On the province's host
 (``request.commune`` is None) nothing is filtered: a province account reads every commune.
 """
 
+from collections import defaultdict
+from itertools import chain
+
 from django.contrib import admin
-from django.contrib.admin.utils import get_fields_from_path, unquote
+from django.contrib.admin.utils import NestedObjects, get_fields_from_path, unquote
 from django.core.exceptions import ValidationError
+from django.db import router
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 # Models reached through their parent row rather than a commune column of their own.
 THROUGH = {
@@ -73,7 +79,58 @@ class CommuneChoices:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class CommuneScopedAdmin(CommuneChoices):
+def province_wide(request, obj):
+    """Whether ``obj`` is a province-wide row (an empty commune) seen from a commune's host:
+    every commune reads it, the province's accounts alone change it."""
+    return (
+        getattr(request, "commune", None) is not None
+        and obj is not None
+        and commune_path(type(obj)) == "commune"
+        and obj.commune_id is None
+    )
+
+
+def in_commune(form, commune):
+    """``form`` with its instance in ``commune`` before validation, so that "unique in the
+    commune" is checked in this commune."""
+
+    class InCommune(form):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.instance.commune = commune
+
+    InCommune.__name__ = form.__name__
+    return InCommune
+
+
+def held_elsewhere(model, objs, commune):
+    """Whether deleting ``objs`` (rows of ``model``) would take rows of another commune (or
+    province-wide ones) with them, or is held back by such rows."""
+    collector = NestedObjects(using=router.db_for_write(model))
+    collector.collect(objs)
+    pks = defaultdict(set)
+    for row in [*collector.protected, *chain.from_iterable(collector.model_objs.values())]:
+        pks[type(row)].add(row.pk)
+    for model, found in pks.items():
+        path = commune_path(model)
+        if path and model._base_manager.filter(pk__in=found).exclude(**{path: commune}).exists():
+            return True
+    return False
+
+
+class NotFoundElsewhere:
+    """On a commune's host an object the URL names outside the commune (change, delete,
+    history) is "not found", the Vietnamese 404, rather than Django's redirect to the index
+    saying it does not exist. A missing id answers the same, so the answer never tells
+    whether another commune has that row."""
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        if getattr(request, "commune", None) is not None:
+            raise Http404
+        return super()._get_obj_does_not_exist_redirect(request, opts, object_id)
+
+
+class CommuneScopedAdmin(NotFoundElsewhere, CommuneChoices):
     """A model admin showing, finding and saving the request's commune's rows only."""
 
     def get_queryset(self, request):
@@ -103,15 +160,35 @@ class CommuneScopedAdmin(CommuneChoices):
         commune = getattr(request, "commune", None)
         if obj is not None or commune is None or commune_path(self.model) != "commune":
             return form
+        return in_commune(form, commune)
 
-        class InCommune(form):
-            # Set before validation, so "unique in the commune" is checked in this commune.
-            def __init__(self, *args, **kwargs):
-                super().__init__(*args, **kwargs)
-                self.instance.commune = commune
+    def has_change_permission(self, request, obj=None):
+        return not province_wide(request, obj) and super().has_change_permission(request, obj)
 
-        InCommune.__name__ = form.__name__
-        return InCommune
+    def has_delete_permission(self, request, obj=None):
+        return not province_wide(request, obj) and super().has_delete_permission(request, obj)
+
+    def get_deleted_objects(self, objs, request):
+        """On a commune's host, deleting a shared row (the catalogue) that other communes'
+        rows hang on is refused, without listing theirs. (A province-wide row is refused by
+        has_delete_permission.)"""
+        commune = getattr(request, "commune", None)
+        if (
+            commune is None
+            or commune_path(self.model)
+            or not held_elsewhere(self.model, objs, commune)
+        ):
+            return super().get_deleted_objects(objs, request)
+        refused = [
+            _("Không xóa được %(row)s: mục dùng chung, các xã khác cũng dùng.") % {"row": obj}
+            for obj in objs
+        ]
+        return (
+            [str(obj) for obj in objs],
+            {self.opts.verbose_name_plural: len(objs)},
+            set(),
+            refused,
+        )
 
     def history_view(self, request, object_id, extra_context=None):
         self._found(request, object_id)
@@ -148,11 +225,19 @@ class CommuneScopedAdmin(CommuneChoices):
 
 
 class CommuneScopedInline(CommuneChoices):
-    """An inline of a shared model (a target under the catalogue's indicator): its rows of
-    the request's commune only."""
+    """An inline of a shared model's rows (the targets under the catalogue's indicator): the
+    host's own, the commune's or, on the province's host, the province-wide ones. An inline
+    cannot make one row read-only; the other rows are in the model's own list."""
 
     def get_queryset(self, request):
-        return for_commune(super().get_queryset(request), getattr(request, "commune", None))
+        commune = getattr(request, "commune", None)
+        return super().get_queryset(request).filter(**{commune_path(self.model): commune})
 
     def get_exclude(self, request, obj=None):
         return exclude_commune(self, request, super().get_exclude(request, obj))
+
+    def get_formset(self, request, obj=None, **kwargs):
+        commune = getattr(request, "commune", None)
+        if commune is not None and commune_path(self.model) == "commune":
+            kwargs["form"] = in_commune(kwargs.get("form", self.form), commune)
+        return super().get_formset(request, obj, **kwargs)

@@ -206,6 +206,14 @@ class StaffAccountQuerySet(models.QuerySet):
             return commune is not None and commune.pk == first_commune_pk()
         return row[0] is None or (commune is not None and row[0] == commune.pk)
 
+    def users_of(self, users, commune):
+        """The accounts of ``users`` (a User queryset) working in ``commune`` alone, as
+        works_in has it: superusers and province accounts are not among them."""
+        mine = Q(commune_account__commune=commune)
+        if commune.pk == first_commune_pk():
+            mine |= Q(commune_account__isnull=True)
+        return users.filter(mine, is_superuser=False)
+
 
 class StaffAccount(models.Model):
     """Where an official's account works: one commune (its roles act there only) or, with

@@ -25,10 +25,46 @@ class IndicatorGroupAdmin(HistoryAdmin):
     prepopulated_fields = {"code": ["name"]}
 
 
+@admin.display(description=_("năm"), ordering="year")
+def year_column(obj):
+    # Years are not amounts: 2025, never "2.025".
+    return str(obj.year)
+
+
+@admin.display(description=_("giá trị mục tiêu"), ordering="value")
+def target_column(obj):
+    return format_target(obj.indicator, obj.value)
+
+
+@admin.display(description=_("phạm vi"), ordering="commune")
+def scope_column(obj):
+    return obj.commune or _("Toàn tỉnh")
+
+
 class TargetInline(CommuneScopedInline, admin.TabularInline):
     model = Target
     form = TargetForm
     extra = 0
+
+
+class ProvinceWideTargetInline(admin.TabularInline):
+    """On a commune's host, the province-wide targets of the indicator: read, not changed."""
+
+    model = Target
+    fields = readonly_fields = [year_column, "comparator", target_column, "basis"]
+    verbose_name_plural = _("chỉ tiêu toàn tỉnh (do tỉnh quản lý)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(commune=None).select_related("indicator")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Indicator)
@@ -36,7 +72,6 @@ class IndicatorAdmin(HistoryAdmin):
     list_display = ["name", "code", "group", "unit", "computation", "order"]
     list_filter = ["group", "unit", "computation"]
     search_fields = ["name", "short_name", "code"]
-    inlines = [TargetInline]
     fieldsets = [
         (None, {"fields": ["code", "name", "short_name", "group", "order"]}),
         (_("Đơn vị và cách tính"), {"fields": ["unit", "count_noun", "decimals", "direction"]}),
@@ -50,23 +85,22 @@ class IndicatorAdmin(HistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("group")
 
-
-@admin.display(description=_("năm"), ordering="year")
-def year_column(obj):
-    # Years are not amounts: 2025, never "2.025".
-    return str(obj.year)
+    def get_inlines(self, request, obj):
+        if getattr(request, "commune", None) is None:
+            return [TargetInline]
+        # The editable one first: its rows keep the prefix "targets" on every host.
+        return [TargetInline, ProvinceWideTargetInline]
 
 
 @admin.register(Target)
 class TargetAdmin(HistoryAdmin):
-    list_display = ["indicator", year_column, "comparator", "shown_as", "basis"]
-    list_filter = ["year", "indicator__group"]
-    list_select_related = ["indicator"]
-    form = TargetForm
+    """Province-wide targets (no commune) are read on a commune's host and changed on the
+    province's (communes.admin_scoping); a target added on a commune's host is its own."""
 
-    @admin.display(description=_("giá trị mục tiêu"), ordering="value")
-    def shown_as(self, obj):
-        return format_target(obj.indicator, obj.value)
+    list_display = ["indicator", year_column, "comparator", target_column, "basis", scope_column]
+    list_filter = ["year", "indicator__group"]
+    list_select_related = ["indicator", "commune"]
+    form = TargetForm
 
 
 class ValueChanges(VietnameseChanges):

@@ -1,15 +1,20 @@
 """The admin on a commune's host: that commune's rows, choices and work list only; staff
 work on their own commune's host."""
 
+import datetime
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from communes.models import Commune, StaffAccount
+from documents.models import Document, DocumentType, Issuer
+from indicators.models import Indicator, Value
 from news.models import Article, Category
 from staff import roles
 from tests.communes.helpers import first_commune
 from tests.news.factories import make_article
+from tests.staff import objects
 from tests.staff.conftest import make_official
 
 from .conftest import OTHER_HOST
@@ -37,16 +42,24 @@ def test_the_list_shows_the_host_commune_rows_only(admin_client, two_articles):
     assert "Bài của Minh Đức" in html and "Bài của Thử Nghiệm" not in html
 
 
-def test_another_commune_object_is_not_found(admin_client, two_articles):
-    mine, _theirs = two_articles
-    url = reverse("admin:news_article_change", args=[mine.pk])
-    response = admin_client.get(url, HTTP_HOST=OTHER_HOST, follow=True)
-    html = response.content.decode()
-    assert "Bài của Minh Đức" not in html
-    assert response.redirect_chain and response.redirect_chain[-1][0].endswith("/quan-tri/")
-    history = reverse("admin:news_article_history", args=[mine.pk])
-    response = admin_client.get(history, HTTP_HOST=OTHER_HOST)
-    assert response.status_code == 404 and "Bài của Minh Đức" not in response.content.decode()
+@pytest.mark.parametrize("label", ["news.Article", "meetings.Directive"])
+@pytest.mark.parametrize("view", ["change", "delete", "history"])
+def test_another_commune_object_is_not_found(admin_client, other_commune, label, view):
+    """Crafted addresses of Minh Đức's rows (own commune column or through the meeting)
+    answer the Vietnamese 404 on another commune's host, and work on Minh Đức's."""
+    obj = objects.MAKERS[label]()
+    url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_{view}", args=[obj.pk])
+    response = admin_client.get(url, HTTP_HOST=OTHER_HOST)
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+    assert str(obj) not in response.content.decode()
+    assert admin_client.get(url).status_code == 200
+
+
+def test_a_missing_object_is_not_found_on_a_commune_host(admin_client, other_commune):
+    url = reverse("admin:news_article_change", args=[987654])
+    assert admin_client.get(url, HTTP_HOST=OTHER_HOST).status_code == 404
+    assert admin_client.post(url, {}, HTTP_HOST=OTHER_HOST).status_code == 404
 
 
 def test_choices_are_the_host_commune_ones(admin_client, other_commune):
@@ -154,3 +167,30 @@ def test_the_admin_refuses_to_delete_a_commune_with_content(db):
     assert "Không xóa được xã Minh Đức: xã còn nội dung (1 bài viết)." in html
     client.post(url, {"post": "yes"})
     assert Commune.objects.filter(pk=first_commune().pk).exists()
+
+
+def test_a_shared_row_other_communes_use_is_not_deleted_from_a_commune_host(
+    admin_client, other_commune
+):
+    """Deleting a document type (shared) that another commune's document uses is refused
+    from Minh Đức's host, without naming that document; the indicator catalogue likewise."""
+    doc_type = DocumentType.objects.get(slug="ke-hoach")
+    Document.objects.create(
+        commune=other_commune,
+        number="01/KH",
+        slug="ke-hoach-01",
+        title="Kế hoạch riêng của Thử Nghiệm",
+        issued_on=datetime.date(2025, 3, 1),
+        doc_type=doc_type,
+        issuer=Issuer.objects.get(slug="ban-chi-dao-xa"),
+    )
+    indicator = Indicator.objects.get(code="ho-so-tiep-nhan")
+    Value.objects.create(commune=other_commune, indicator=indicator, year=2025, value=200)
+    for obj in (doc_type, indicator):
+        url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_delete", args=[obj.pk])
+        html = admin_client.get(url).content.decode()
+        assert f"Không xóa được {obj}: mục dùng chung, các xã khác cũng dùng." in html
+        assert "Thử Nghiệm" not in html
+        admin_client.post(url, {"post": "yes"})
+        assert type(obj).objects.filter(pk=obj.pk).exists()
+    assert Value.objects.filter(commune=other_commune).count() == 1

@@ -1,9 +1,11 @@
 """Two communes with look-alike content: nothing of one ever shows under the other's host.
 
-Both have an article, a tag, a meeting with minutes, members, a unit, a directive, a figure and
-a document under the same addresses and numbers; only a marker word differs. Every public page,
-feed, calendar, sitemap, export and search reachable from each home page is crawled, as anyone
-and as the administrator through the admin, with and without the page cache.
+Both have an article, a tag, a meeting with minutes, members, a unit, a directive, a figure,
+a document and a staff account under the same addresses and numbers; only a marker word
+differs. Every public page, feed, calendar, sitemap, export and search reachable from each home
+page is crawled as anyone, with and without the page cache (on Redis when TEST_CACHE_URL names
+one, as scripts/test.sh runs it), and every admin page as the administrator and as each role's
+account of the commune.
 """
 
 import datetime
@@ -12,15 +14,20 @@ from decimal import Decimal
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from communes.creation import create_commune
+from communes.models import StaffAccount
 from documents.models import Document, DocumentType, Issuer
 from indicators.models import Indicator, Value
 from meetings.models import Committee, Directive, Meeting, Membership, Person, Role, Unit
 from news.models import Article, Category, Tag
+from staff import roles
 from tests.communes.helpers import first_commune
+from tests.staff.conftest import make_official
 
 pytestmark = pytest.mark.django_db
 
@@ -103,6 +110,10 @@ def fill(commune, marker):
         issuer=Issuer.objects.get(slug="ban-chi-dao-xa"),
         is_published=True,
     )
+    clerk = get_user_model().objects.create_user(
+        f"canbo-{marker.lower()}", first_name=marker, is_staff=True
+    )
+    StaffAccount.objects.create(user=clerk, commune=commune)
 
 
 @pytest.fixture
@@ -115,16 +126,18 @@ def look_alikes(settings):
     fill(other, MARKERS["B"])
 
 
-def crawl(client, host, start, limit=400):
-    """Every same-host address reachable from ``start``: {path: response}."""
+def crawl(client, host, start, limit=400, within="/", queries=True):
+    """Every same-host address under ``within`` reachable from ``start``: {path: response}.
+    Without ``queries``, addresses with a query string (the admin's sorted and filtered
+    lists) are left out, so that the crawl reaches every object's pages."""
     seen, queue, answers = set(), list(start), {}
     while queue and len(answers) < limit:
         url = queue.pop(0)
         parts = urlsplit(url)
-        if parts.netloc and parts.hostname != host.split(":")[0]:
+        if parts.netloc and parts.hostname != host.split(":")[0] or parts.query and not queries:
             continue
         path = parts.path + (f"?{parts.query}" if parts.query else "")
-        if path in seen or path.startswith(SKIPPED) or not path.startswith("/"):
+        if path in seen or path.startswith(SKIPPED) or not path.startswith(within):
             continue
         seen.add(path)
         response = client.get(path, HTTP_HOST=host)
@@ -156,16 +169,32 @@ def test_anonymous_crawl_never_shows_the_other_commune(look_alikes, client, sett
     answers = crawl(client, HOSTS[side], FIXED)
     if cached:  # the same again, served from the page cache this time
         answers = crawl(client, HOSTS[side], FIXED)
+        assert any(response.get("X-Page-Cache") == "hit" for response in answers.values())
     assert_isolated(answers, MARKERS[side], MARKERS[other])
     assert answers["/tin-tuc/tin-giong-nhau/"].status_code == 200
     assert answers["/cuoc-hop/hop-giong-nhau/"].status_code == 200
 
 
+def admin_crawl(client, host, limit=400):
+    start = reverse("admin:index")
+    answers = crawl(client, host, [start], limit=limit, within=start, queries=False)
+    assert len(answers) < limit, "the crawl stopped before reaching every admin page"
+    return answers
+
+
 @pytest.mark.parametrize("side", ["A", "B"])
 def test_admin_crawl_never_shows_the_other_commune(look_alikes, admin_client, side):
     other = "B" if side == "A" else "A"
-    answers = crawl(admin_client, HOSTS[side], [reverse("admin:index")], limit=250)
-    answers = {
-        path: response for path, response in answers.items() if path.startswith("/quan-tri/")
-    }
+    answers = admin_crawl(admin_client, HOSTS[side])
     assert_isolated(answers, MARKERS[side], MARKERS[other])
+
+
+@pytest.mark.parametrize("role", list(roles.ROLES))
+def test_each_role_admin_crawl_never_shows_the_other_commune(look_alikes, role):
+    """Each role's account of commune A, on A's host, through every admin page it reaches."""
+    official = make_official(role)
+    StaffAccount.objects.create(user=official, commune=first_commune())
+    client = Client()
+    client.force_login(official)
+    answers = admin_crawl(client, HOSTS["A"])
+    assert_isolated(answers, MARKERS["A"], MARKERS["B"])

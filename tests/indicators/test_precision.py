@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from indicators import formatting
 from indicators.models import Indicator, Value
+from tests.communes.helpers import first_commune
 
 from .conftest import put
 from .test_admin_rules import post_value
@@ -249,6 +250,7 @@ def test_target_form_and_list_show_the_target_as_written(staff_client):
     from indicators.models import Target
 
     target = Target.objects.create(
+        commune=first_commune(),
         indicator=Indicator.objects.get(code="ho-so-dung-han"),
         year=2030,
         value=Decimal("98.5"),

@@ -137,8 +137,12 @@ MAKERS = {
         code=f"nhom-thu-{n()}", name="Nhóm thử"
     ),
     "indicators.Indicator": indicator,
-    "indicators.Target": lambda: Target.objects.create(
-        indicator=indicator(), year=2026, value=Decimal(10), basis="Kế hoạch năm 2026"
+    "indicators.Target": lambda: Target.objects.create(  # the commune's own target
+        commune=Commune.objects.order_by("pk").first(),
+        indicator=indicator(),
+        year=2026,
+        value=Decimal(10),
+        basis="Kế hoạch năm 2026",
     ),
     "indicators.Value": value,
     "documents.DocumentType": lambda: _list_entry(documents.DocumentType),

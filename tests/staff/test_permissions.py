@@ -92,7 +92,8 @@ TABLE = {
     "portal.SearchEntry": (None, rights(NOBODY)),
     "portal.SearchWord": (None, rights(NOBODY)),
     "auth.User": ("admin", rights(ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY)),
-    "auth.Group": ("admin", rights(ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY, ADMIN_ONLY)),
+    # The roles are every commune's: changed on the province's host only (tests/communes).
+    "auth.Group": ("admin", rights(ADMIN_ONLY)),
     # For province accounts and superusers only, never a commune's role (tests/communes).
     "communes.Commune": ("admin", rights(NOBODY)),
     "communes.Province": ("admin", rights(NOBODY)),
