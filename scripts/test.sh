@@ -13,7 +13,8 @@ export CHROMIUM REDIS_SERVER
 # The cache, counter and page-invalidation tests, run again on Redis.
 CACHE_TESTS=(tests/portal/test_page_cache.py tests/portal/test_page_cache_version.py
   tests/portal/test_health.py tests/portal/test_outage.py tests/portal/test_visits.py
-  tests/news/test_counter.py tests/communes/test_isolation.py)
+  tests/news/test_counter.py tests/communes/test_isolation.py
+  tests/communes/test_scoped_versions.py tests/portal/test_kept_pages.py)
 
 echo "== Kiểm tra mã nguồn (ruff, migrations)"
 $BIN/ruff format --check .
