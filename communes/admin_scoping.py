@@ -90,6 +90,31 @@ def province_wide(request, obj):
     )
 
 
+def edits_shared_rows(request):
+    """Whether this account may add, change or delete shared rows (the indicator catalogue,
+    the document types, issuers and sectors every commune reads) from this host.
+
+    They are the province's list: its accounts and superusers edit them anywhere. While the
+    install serves a single commune, that commune's staff keep extending them, as before
+    there were many; once there are more, a commune's edit would change its neighbours'.
+    Read once per request.
+    """
+    if getattr(request, "commune", None) is None:
+        return True
+    if not hasattr(request, "_edits_shared_rows"):
+        from portal.fragments import kept_value
+
+        from .models import Commune, StaffAccount
+
+        user = request.user
+        request._edits_shared_rows = (
+            user.is_superuser
+            or kept_value("communes-served", Commune.objects.count, request) == 1
+            or StaffAccount.objects.filter(user=user, commune__isnull=True).exists()
+        )
+    return request._edits_shared_rows
+
+
 def in_commune(form, commune):
     """``form`` with its instance in ``commune`` before validation, so that "unique in the
     commune" is checked in this commune."""
@@ -162,11 +187,19 @@ class CommuneScopedAdmin(NotFoundElsewhere, CommuneChoices):
             return form
         return in_commune(form, commune)
 
+    def has_add_permission(self, request):
+        return self._may_edit(request, None) and super().has_add_permission(request)
+
     def has_change_permission(self, request, obj=None):
-        return not province_wide(request, obj) and super().has_change_permission(request, obj)
+        return self._may_edit(request, obj) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return not province_wide(request, obj) and super().has_delete_permission(request, obj)
+        return self._may_edit(request, obj) and super().has_delete_permission(request, obj)
+
+    def _may_edit(self, request, obj):
+        if commune_path(self.model) is None:
+            return edits_shared_rows(request)
+        return not province_wide(request, obj)
 
     def get_deleted_objects(self, objs, request):
         """On a commune's host, deleting a shared row (the catalogue) that other communes'

@@ -24,8 +24,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from .outage import cache_call
 
 CONTENT_APPS = {"news", "meetings", "indicators", "documents", "portal", "communes"}
-# Written on every visit or by the search index itself: not content.
-NOT_CONTENT = {"dailyvisits", "searchentry"}
+# Written on every visit or by the search index itself, or where an account works: not content.
+NOT_CONTENT = {"dailyvisits", "searchentry", "staffaccount"}
 # The scope of the province's host (and of a host that is no one's): it shows every
 # commune, so every change anywhere is a change there.
 EVERY_COMMUNE = "province"
