@@ -267,17 +267,23 @@ def transferred(url, host="127.0.0.1"):
 
 def settle(port, limit=300):
     """Wait for the requests a slow page left queued (wrk stops sending, the workers don't
-    stop answering), so they do not count against the next page."""
+    stop answering), so they do not count against the next page: every worker must answer
+    at once, three times in a row."""
     deadline = time.monotonic() + limit
-    quick = 0
-    while quick < 3 and time.monotonic() < deadline:
+    url = f"http://127.0.0.1:{port}/healthz"
+
+    def quick(_):
         started = time.monotonic()
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=limit).read()
+            urllib.request.urlopen(url, timeout=limit).read()
         except OSError:
-            time.sleep(0.5)
-            continue
-        quick = quick + 1 if time.monotonic() - started < 0.05 else 0
+            return False
+        return time.monotonic() - started < 0.1
+
+    in_a_row = 0
+    with ThreadPoolExecutor(WORKERS) as pool:
+        while in_a_row < 3 and time.monotonic() < deadline:
+            in_a_row = in_a_row + 1 if all(pool.map(quick, range(WORKERS))) else 0
 
 
 def measure_state(state, paths, load):
