@@ -205,14 +205,21 @@ def province_paths():
 
 
 def sample_paths():
-    """The public pages a citizen or leader opens, and the static-file baseline."""
-    article = Article.objects.published().order_by("-publish_at")[10]
-    meeting = Meeting.objects.held().order_by("-start").first()
-    year = Value.objects.order_by("-year").values_list("year", flat=True).first()
+    """The public pages a citizen or leader opens on xã Minh Đức's host (127.0.0.1), and the
+    static-file baseline. Rows of the synthetic communes are never picked here."""
+    from communes.models import Commune
+
+    first = Commune.objects.order_by("pk").first()
+    articles = Article.objects.for_commune(first).published()
+    article = articles.order_by("-publish_at")[10]
+    meeting = Meeting.objects.for_commune(first).held().order_by("-start").first()
+    values = Value.objects.filter(commune=first)
+    year = values.order_by("-year").values_list("year", flat=True).first()
     indicator = Indicator.objects.order_by("order").first()
-    category = Category.objects.order_by("order").first()
-    tag = Tag.objects.get(slug="tong-hop")
-    last_page = max(1, (Article.objects.published().count() - 1) // 20 + 1)
+    category = Category.objects.for_commune(first).order_by("order").first()
+    tag = Tag.objects.get(commune=first, slug="tong-hop")
+    last_page = max(1, (articles.count() - 1) // 20 + 1)
+    documents = Document.objects.for_commune(first).published()
     return [
         "/static/css/site.css",
         "/",
@@ -233,7 +240,7 @@ def sample_paths():
         indicator.get_absolute_url(),
         "/van-ban/",
         "/van-ban/?loai=ke-hoach&hieu_luc=con-hieu-luc&nam=2025",
-        Document.objects.published().order_by("-issued_on")[5].get_absolute_url(),
+        documents.order_by("-issued_on")[5].get_absolute_url(),
         "/van-ban/danh-sach.xlsx",
         "/tim-kiem/?q=chuyen+doi+so",
         "/tin-tuc/rss/",
