@@ -6,7 +6,7 @@ about a fifth smaller than gzip for the same time, but adds no random padding, s
 that carries a CSRF token (a form) keeps Django's gzip with its padding (BREACH). A
 page-cache hit is the same body for everyone, so its compressed form is kept in the shared
 cache under the body's digest: repeat visits cost a hash and a cache read instead of a
-compression.
+compression. A kept page (portal.kept_pages) is treated the same way: its body repeats too.
 """
 
 import hashlib
@@ -33,7 +33,7 @@ class CompressionMiddleware(GZipMiddleware):
         if response.streaming or response.has_header("Content-Encoding"):
             return super().process_response(request, response)
         coding = _coding(request, response)
-        cached = response.get("X-Page-Cache") == "hit"
+        cached = response.get("X-Page-Cache") == "hit" or getattr(response, "made_ahead", False)
         if len(response.content) < 200 or not (cached or coding == "br"):
             return super().process_response(request, response)  # gzip, padded per request
         patch_vary_headers(response, ("Accept-Encoding",))

@@ -81,3 +81,19 @@ def test_a_cached_page_is_sent_in_brotli_compressed_once(client, settings, monke
     assert [answer["X-Page-Cache"] for answer in answers] == ["hit"] * 3
     assert len({brotli.decompress(answer.content) for answer in answers}) == 1
     assert len(calls) == 1
+
+
+def test_a_kept_page_is_packed_once_for_its_many_visitors(client, monkeypatch):
+    from portal import compression
+
+    make_article("Bài một", make_category())
+    client.cookies["md_visit"] = "1"
+    url = reverse("news:list")
+    client.get(url, HTTP_ACCEPT_ENCODING="br")  # made and kept (page cache off)
+    calls = []
+    real = compression._pack
+    monkeypatch.setattr(compression, "_pack", lambda content: calls.append(1) or real(content))
+    answers = [client.get(url, HTTP_ACCEPT_ENCODING="br") for _ in range(3)]
+    assert len({brotli.decompress(answer.content) for answer in answers}) == 1
+    assert "Bài một" in brotli.decompress(answers[0].content).decode()
+    assert len(calls) == 1
