@@ -102,3 +102,16 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def returning(db):
+    """A visitor already counted today: the page is all there is to answer."""
+    from django.test import Client
+
+    from portal.models import DailyVisits
+
+    DailyVisits.record()
+    visitor = Client()
+    visitor.cookies["md_visit"] = "1"
+    return visitor

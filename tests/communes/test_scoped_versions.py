@@ -4,28 +4,17 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from communes.models import HostName, Province
 from indicators.models import Indicator, Value
 from news.models import Article, Category
-from portal.models import DailyVisits
 from tests.communes.conftest import OTHER_HOST
 from tests.communes.helpers import first_commune
 
 pytestmark = pytest.mark.django_db
 
 PROVINCE_HOST = "tinh.example"
-
-
-@pytest.fixture
-def visitor():
-    """A returning visitor: the page is all there is to answer."""
-    DailyVisits.record()
-    client = Client()
-    client.cookies["md_visit"] = "1"
-    return client
 
 
 @pytest.fixture
@@ -57,43 +46,43 @@ def made_again(visitor, path, host):
     return len(made) > 0
 
 
-def test_a_commune_s_save_leaves_another_commune_s_pages_kept(visitor, other_commune):
+def test_a_commune_s_save_leaves_another_commune_s_pages_kept(returning, other_commune):
     publish(first_commune(), "Tin xã đầu")
     publish(other_commune, "Tin xã thử")
     for host in ("testserver", OTHER_HOST):
-        visitor.get("/tin-tuc/", HTTP_HOST=host)
+        returning.get("/tin-tuc/", HTTP_HOST=host)
     publish(other_commune, "Tin mới của xã thử")
-    assert not made_again(visitor, "/tin-tuc/", "testserver")
-    assert made_again(visitor, "/tin-tuc/", OTHER_HOST)
-    page = visitor.get("/tin-tuc/", HTTP_HOST=OTHER_HOST).content.decode()
+    assert not made_again(returning, "/tin-tuc/", "testserver")
+    assert made_again(returning, "/tin-tuc/", OTHER_HOST)
+    page = returning.get("/tin-tuc/", HTTP_HOST=OTHER_HOST).content.decode()
     assert "Tin mới của xã thử" in page
 
 
-def test_a_commune_s_page_cache_outlives_another_commune_s_save(visitor, other_commune, settings):
+def test_a_commune_s_page_cache_outlives_another_commune_s_save(returning, other_commune, settings):
     settings.PAGE_CACHE_SECONDS = 60
     for host in ("testserver", OTHER_HOST):
-        visitor.get("/", HTTP_HOST=host)
+        returning.get("/", HTTP_HOST=host)
     publish(other_commune, "Tin mới của xã thử")
-    assert visitor.get("/", HTTP_HOST="testserver")["X-Page-Cache"] == "hit"
-    answer = visitor.get("/", HTTP_HOST=OTHER_HOST)
+    assert returning.get("/", HTTP_HOST="testserver")["X-Page-Cache"] == "hit"
+    answer = returning.get("/", HTTP_HOST=OTHER_HOST)
     assert answer["X-Page-Cache"] == "miss"
     assert "Tin mới của xã thử" in answer.content.decode()
 
 
-def test_a_shared_row_remakes_every_commune_s_pages(visitor, other_commune):
+def test_a_shared_row_remakes_every_commune_s_pages(returning, other_commune):
     for host in ("testserver", OTHER_HOST):
-        visitor.get("/chi-so/", HTTP_HOST=host)
+        returning.get("/chi-so/", HTTP_HOST=host)
     indicator = Indicator.objects.get(code="ho-so-tiep-nhan")
     indicator.name = "Hồ sơ đã tiếp nhận (tên mới)"
     indicator.save()
     for host in ("testserver", OTHER_HOST):
-        assert made_again(visitor, "/chi-so/", host)
+        assert made_again(returning, "/chi-so/", host)
 
 
-def test_the_province_page_is_remade_on_any_commune_s_figure(visitor, other_commune, province):
+def test_the_province_page_is_remade_on_any_commune_s_figure(returning, other_commune, province):
     year = timezone.localdate().year - 1
-    visitor.get(f"/?nam={year}", HTTP_HOST=PROVINCE_HOST)
-    assert not made_again(visitor, f"/?nam={year}", PROVINCE_HOST)
+    returning.get(f"/?nam={year}", HTTP_HOST=PROVINCE_HOST)
+    assert not made_again(returning, f"/?nam={year}", PROVINCE_HOST)
     Value.objects.create(
         commune=other_commune,
         indicator=Indicator.objects.get(code="ho-so-tiep-nhan"),
@@ -101,5 +90,5 @@ def test_the_province_page_is_remade_on_any_commune_s_figure(visitor, other_comm
         value=Decimal(321),
         is_published=True,
     )
-    assert made_again(visitor, f"/?nam={year}", PROVINCE_HOST)
-    assert "321" in visitor.get(f"/?nam={year}", HTTP_HOST=PROVINCE_HOST).content.decode()
+    assert made_again(returning, f"/?nam={year}", PROVINCE_HOST)
+    assert "321" in returning.get(f"/?nam={year}", HTTP_HOST=PROVINCE_HOST).content.decode()

@@ -43,15 +43,6 @@ def seed(db):
     demo.load(FakeCommand())
 
 
-@pytest.fixture
-def returning():
-    """A visitor already counted today: the page is all there is to answer."""
-    DailyVisits.record()
-    visitor = Client()
-    visitor.cookies["md_visit"] = "1"
-    return visitor
-
-
 @pytest.mark.parametrize("name", PAGES)
 def test_a_kept_page_makes_no_query(returning, seed, name, django_assert_num_queries):
     make_article("Bài một", make_category())
