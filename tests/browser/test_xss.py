@@ -132,6 +132,8 @@ def admin_pages(world):
         model = type(obj)
         if model not in admin.site._registry or opened.get(model, 0) == 2:
             continue  # an inline (shown on its parent's form), or enough of this kind
+        if getattr(obj, "is_superuser", False):
+            continue  # managed on the province's host; its names show in every page's header
         name = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         pages.append(reverse(f"{name}_change", args=[obj.pk]))
         if not opened.get(model) and hasattr(model, "history"):
