@@ -30,7 +30,6 @@ import time
 from functools import wraps
 
 from django.conf import settings
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.formats import localize
@@ -63,19 +62,12 @@ def _section_key(scope, section):
     return f"kept:section:{scope}:{section}"
 
 
-def bump_section(app_label, scopes, using=None):
-    """A save or delete in this app: pages of these scopes (portal.page_cache.changed_scopes)
-    showing its section are made again."""
+def section_keys(app_label, scopes):
+    """The token keys a save or delete in this app makes stale, in these scopes
+    (portal.page_cache.changed_scopes): its section's. Forgotten, a token is drawn afresh
+    on the next read, never one seen before."""
     section = SECTION_OF_APP.get(app_label)
-    if section is None:
-        return
-    keys = [_section_key(scope, section) for scope in scopes]
-    # A forgotten token is drawn afresh on the next read, never one seen before.
-    cache_call("delete_many", keys)
-    # A visitor served between the save and its commit would see the old page kept under
-    # the new token: draw another once the change is visible to everyone.
-    if transaction.get_connection(using).in_atomic_block:
-        transaction.on_commit(lambda: cache_call("delete_many", keys), using=using)
+    return [] if section is None else [_section_key(scope, section) for scope in scopes]
 
 
 def section_versions(sections, scope):

@@ -81,9 +81,9 @@ def owner_commune_id(instance):
     return instance.commune_id
 
 
-def forget_versions(scopes):
-    """Pages kept under these scopes' tokens are never read again: a fresh token is drawn."""
-    cache_call("delete_many", [version_key(scope) for scope in scopes])
+def forget(keys):
+    """Pages kept under these tokens are never read again: a fresh token is drawn."""
+    cache_call("delete_many", keys)
 
 
 def bump_version(sender, using=None, instance=None, **kwargs):
@@ -96,12 +96,14 @@ def bump_version(sender, using=None, instance=None, **kwargs):
 
     # m2m_changed is sent by the through model: the row that changed is ``instance``.
     scopes = changed_scopes(instance) if instance is not None else [EVERY_COMMUNE]
-    forget_versions(scopes)
-    kept_pages.bump_section(meta.app_label, scopes, using)
+    # The page-cache versions and the kept pages' section tokens, in one round trip.
+    keys = [version_key(scope) for scope in scopes]
+    keys += kept_pages.section_keys(meta.app_label, scopes)
+    forget(keys)
     # A visitor served between this save and its commit would still see the old content,
     # cached under the new token: draw another once the change is visible to everyone.
     if transaction.get_connection(using).in_atomic_block:
-        transaction.on_commit(lambda: forget_versions(scopes), using=using)
+        transaction.on_commit(lambda: forget(keys), using=using)
 
 
 def connect_signals():
