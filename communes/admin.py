@@ -14,8 +14,7 @@ class ProvinceOnly:
             return False
         if request.user.is_superuser:
             return True
-        account = StaffAccount.objects.filter(user=request.user).first()
-        return account is not None and account.commune_id is None
+        return StaffAccount.objects.of_province(request.user)
 
     def has_module_permission(self, request):
         return self._province_account(request) and super().has_module_permission(request)

@@ -110,7 +110,7 @@ def edits_shared_rows(request):
         request._edits_shared_rows = (
             user.is_superuser
             or kept_value("communes-served", Commune.objects.count, request) == 1
-            or StaffAccount.objects.filter(user=user, commune__isnull=True).exists()
+            or StaffAccount.objects.of_province(user)
         )
     return request._edits_shared_rows
 

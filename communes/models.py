@@ -206,6 +206,10 @@ class StaffAccountQuerySet(models.QuerySet):
             return commune is not None and commune.pk == first_commune_pk()
         return row[0] is None or (commune is not None and row[0] == commune.pk)
 
+    def of_province(self, user):
+        """Whether ``user`` is a province account (a row naming no commune)."""
+        return self.filter(user=user, commune__isnull=True).exists()
+
     def users_of(self, users, commune):
         """The accounts of ``users`` (a User queryset) working in ``commune`` alone, as
         works_in has it: superusers and province accounts are not among them."""
