@@ -121,8 +121,8 @@ MIDDLEWARE = [
     # request.commune from the host name (an unknown host gets the 404), before the counter
     # and the page cache, which both work per commune.
     "communes.middleware.CommuneMiddleware",
-    # gzip outside the page cache, which keeps pages uncompressed; a cached page is compressed
-    # once (portal.compression). Static files come precompressed.
+    # brotli or gzip for pages made here; the page cache keeps its pages packed already
+    # (portal.compression). Static files come precompressed.
     "portal.compression.CompressionMiddleware",
     # Around the page cache, so cached pages count too; counts only 200 HTML pages.
     "portal.middleware.VisitCounterMiddleware",

@@ -1,12 +1,11 @@
 """Compressed pages: brotli where the browser takes it and the page holds no secret, else gzip.
 
-Placed outside the page cache (which keeps pages uncompressed and does not vary on
-Accept-Encoding), so a browser without either still gets a plain page. Brotli packs a page
-about a fifth smaller than gzip for the same time, but adds no random padding, so a page
-that carries a CSRF token (a form) keeps Django's gzip with its padding (BREACH). A
-page-cache hit is the same body for everyone, so its compressed form is kept in the shared
-cache under the body's digest: repeat visits cost a hash and a cache read instead of a
-compression. A kept page (portal.kept_pages) is treated the same way: its body repeats too.
+Brotli packs a page about a fifth smaller than gzip for the same time, but adds no random
+padding, so a page that carries a CSRF token (a form) keeps Django's gzip with its padding
+(BREACH). The page cache keeps each page already packed, once per coding (``compress`` is
+called before it stores one), so a hit is one small read and no work here. A kept page
+(portal.kept_pages) below it repeats for many visitors too: its packed form is kept in the
+shared cache under the body's digest. A browser that takes neither coding gets a plain page.
 """
 
 import hashlib
@@ -31,44 +30,61 @@ BROTLI_QUALITY = 5
 class CompressionMiddleware(GZipMiddleware):
     def process_response(self, request, response):
         if response.streaming or response.has_header("Content-Encoding"):
-            return super().process_response(request, response)
-        coding = _coding(request, response)
-        cached = response.get("X-Page-Cache") == "hit" or getattr(response, "made_ahead", False)
-        if len(response.content) < 200 or not (cached or coding == "br"):
-            return super().process_response(request, response)  # gzip, padded per request
-        patch_vary_headers(response, ("Accept-Encoding",))
-        if coding is None:
-            return response
-        packed = self._packed(response.content, coding) if cached else _pack(response.content)
-        response.content = packed
-        response.headers["Content-Length"] = str(len(packed))
-        etag = response.get("ETag")
-        if etag and etag.startswith('"'):
-            response.headers["ETag"] = "W/" + etag
-        response.headers["Content-Encoding"] = coding
-        return response
+            return super().process_response(request, response)  # a stream, or packed already
+        return compress(request, response)
 
-    def _packed(self, content, coding):
-        key = f"{coding}:" + hashlib.blake2s(content, digest_size=16).hexdigest()
-        packed = cache.get(key)
-        if packed is None:
-            if coding == "br":
-                packed = _pack(content)
-            else:
-                packed = compress_string(content, max_random_bytes=self.max_random_bytes)
-            cache.set(key, packed, SECONDS)
-        return packed
+
+def compress(request, response):
+    """The response in the coding this browser takes. A body that repeats for many visitors
+    (``response.made_ahead``) is packed once and kept under its digest."""
+    if len(response.content) < 200:
+        return response
+    patch_vary_headers(response, ("Accept-Encoding",))
+    coding = _coding(request, response)
+    if coding is None:
+        return response
+    if getattr(response, "made_ahead", False):
+        packed = _kept_packing(response.content, coding)
+    else:
+        packed = _packing(response.content, coding)
+    if len(packed) >= len(response.content):
+        return response
+    response.content = packed
+    response.headers["Content-Length"] = str(len(packed))
+    etag = response.get("ETag")
+    if etag and etag.startswith('"'):
+        response.headers["ETag"] = "W/" + etag
+    response.headers["Content-Encoding"] = coding
+    return response
+
+
+def accepted(request):
+    """The best coding the browser takes: "br", "gzip" or ""."""
+    header = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    if ACCEPTS_BROTLI.search(header):
+        return "br"
+    return "gzip" if ACCEPTS_GZIP.search(header) else ""
 
 
 def _coding(request, response):
     """The coding this response may be sent in: "br", "gzip" or None."""
-    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    coding = accepted(request)
     # Django sends the CSRF cookie again with every page that holds the token.
-    secret = settings.CSRF_COOKIE_NAME in response.cookies
-    if ACCEPTS_BROTLI.search(accepted) and not secret:
-        return "br"
-    return "gzip" if ACCEPTS_GZIP.search(accepted) else None
+    if coding == "br" and settings.CSRF_COOKIE_NAME in response.cookies:
+        coding = "gzip" if ACCEPTS_GZIP.search(request.META["HTTP_ACCEPT_ENCODING"]) else ""
+    return coding or None
 
 
-def _pack(content):
-    return brotli.compress(content, mode=brotli.MODE_TEXT, quality=BROTLI_QUALITY)
+def _packing(content, coding):
+    if coding == "br":
+        return brotli.compress(content, mode=brotli.MODE_TEXT, quality=BROTLI_QUALITY)
+    return compress_string(content, max_random_bytes=GZipMiddleware.max_random_bytes)
+
+
+def _kept_packing(content, coding):
+    key = f"{coding}:" + hashlib.blake2s(content, digest_size=16).hexdigest()
+    packed = cache.get(key)
+    if packed is None:
+        packed = _packing(content, coding)
+        cache.set(key, packed, SECONDS)
+    return packed

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from . import compression
 from .outage import cache_call
 
 CONTENT_APPS = {"news", "meetings", "indicators", "documents", "portal", "communes"}
@@ -144,13 +145,17 @@ class AnonymousPageCacheMiddleware:
         if version is None:
             return self.get_response(request)
         path = hashlib.blake2s(request.get_full_path().encode(), digest_size=16).hexdigest()
-        key = f"page-cache:{version}:{request.get_host()}:{path}"
+        # Kept packed for the browser's coding: a hit is one small read, not a large read,
+        # a digest of the body and a second read for its packed form.
+        coding = compression.accepted(request)
+        key = f"page-cache:{version}:{request.get_host()}:{coding}:{path}"
         response = cache_call("get", key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if shareable(response):
+            response = compression.compress(request, response)
             cache_call("set", key, response, seconds)
             response["X-Page-Cache"] = "miss"
         return response

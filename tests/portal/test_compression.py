@@ -38,17 +38,32 @@ def test_a_cached_page_is_compressed_once(client, settings, monkeypatch):
 
     settings.PAGE_CACHE_SECONDS = 60
     client.cookies["md_visit"] = "1"
-    client.get(reverse("portal:home"), HTTP_ACCEPT_ENCODING="gzip")  # kept by the page cache
     calls = []
     real = compression.compress_string
     monkeypatch.setattr(
         compression, "compress_string", lambda *a, **k: calls.append(1) or real(*a, **k)
     )
-    bodies = {
-        gzip.decompress(client.get(reverse("portal:home"), HTTP_ACCEPT_ENCODING="gzip").content)
-        for _ in range(3)
-    }
-    assert len(calls) == 1 and len(bodies) == 1
+    answers = [client.get(reverse("portal:home"), HTTP_ACCEPT_ENCODING="gzip") for _ in range(4)]
+    assert [answer["X-Page-Cache"] for answer in answers] == ["miss"] + ["hit"] * 3
+    assert len({gzip.decompress(answer.content) for answer in answers}) == 1
+    assert len(calls) == 1
+
+
+def test_the_page_cache_keeps_one_packed_page_per_coding(client, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    client.cookies["md_visit"] = "1"
+    url = reverse("portal:home")
+    for coding in ("br", "gzip", ""):
+        assert client.get(url, HTTP_ACCEPT_ENCODING=coding)["X-Page-Cache"] == "miss"
+    packed = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    gzipped = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    plain = client.get(url)
+    assert packed["X-Page-Cache"] == gzipped["X-Page-Cache"] == plain["X-Page-Cache"] == "hit"
+    assert (packed["Content-Encoding"], gzipped["Content-Encoding"]) == ("br", "gzip")
+    assert "Content-Encoding" not in plain
+    body = plain.content
+    assert brotli.decompress(packed.content) == gzip.decompress(gzipped.content) == body
+    assert int(packed["Content-Length"]) == len(packed.content) < len(gzipped.content)
 
 
 def test_a_browser_taking_brotli_gets_it_smaller_than_gzip(client):
@@ -73,12 +88,11 @@ def test_a_cached_page_is_sent_in_brotli_compressed_once(client, settings, monke
 
     settings.PAGE_CACHE_SECONDS = 60
     client.cookies["md_visit"] = "1"
-    client.get(reverse("portal:home"), HTTP_ACCEPT_ENCODING="br")  # kept by the page cache
     calls = []
-    real = compression._pack
-    monkeypatch.setattr(compression, "_pack", lambda content: calls.append(1) or real(content))
-    answers = [client.get(reverse("portal:home"), HTTP_ACCEPT_ENCODING="br") for _ in range(3)]
-    assert [answer["X-Page-Cache"] for answer in answers] == ["hit"] * 3
+    real = compression._packing
+    monkeypatch.setattr(compression, "_packing", lambda *a: calls.append(1) or real(*a))
+    answers = [client.get(reverse("portal:home"), HTTP_ACCEPT_ENCODING="br") for _ in range(4)]
+    assert [answer["X-Page-Cache"] for answer in answers] == ["miss"] + ["hit"] * 3
     assert len({brotli.decompress(answer.content) for answer in answers}) == 1
     assert len(calls) == 1
 
@@ -91,8 +105,8 @@ def test_a_kept_page_is_packed_once_for_its_many_visitors(client, monkeypatch):
     url = reverse("news:list")
     client.get(url, HTTP_ACCEPT_ENCODING="br")  # made and kept (page cache off)
     calls = []
-    real = compression._pack
-    monkeypatch.setattr(compression, "_pack", lambda content: calls.append(1) or real(content))
+    real = compression._packing
+    monkeypatch.setattr(compression, "_packing", lambda *a: calls.append(1) or real(*a))
     answers = [client.get(url, HTTP_ACCEPT_ENCODING="br") for _ in range(3)]
     assert len({brotli.decompress(answer.content) for answer in answers}) == 1
     assert "Bài một" in brotli.decompress(answers[0].content).decode()
