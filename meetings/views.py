@@ -87,7 +87,9 @@ def directives(request):
     years = kept_value("directive-years", lambda: _years(request.commune), request)
     form = DirectiveFilterForm(request.GET, years, commune=request.commune)
     filters = form.filters()
-    directives = Directive.objects.for_commune(request.commune).for_tracker().filter(**filters)
+    directives = Directive.objects.for_commune(request.commune).for_tracker()
+    if filters:
+        directives = directives.with_state().filter(**filters)
     # Which rows are overdue changes at midnight: the day is part of the list's name.
     name = f"directives:{timezone.localdate()}:" + ":".join(
         f"{key}={getattr(value, 'pk', value)}" for key, value in sorted(filters.items())

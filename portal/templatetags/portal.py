@@ -41,6 +41,30 @@ def long_date(value):
     return f"{weekday(value)}, {date_format(value, 'SHORT_DATE_FORMAT')}"
 
 
+# Lists format dates on every row; Django's |date sets up a formatter (and reads the active
+# language) per call. These give the same text for the three formats the pages use.
+def _local(value):
+    return timezone.localtime(value) if getattr(value, "tzinfo", None) else value
+
+
+@register.filter
+def dmy(value):
+    """'15/01/2026', as |date:"d/m/Y" (local time for a datetime)."""
+    return f"{_local(value):%d/%m/%Y}" if value else ""
+
+
+@register.filter
+def ymd(value):
+    """'2026-01-15' for a <time datetime>, as |date:'Y-m-d'."""
+    return f"{_local(value):%Y-%m-%d}" if value else ""
+
+
+@register.filter
+def iso(value):
+    """'2026-01-15T08:00:00+07:00' for a <time datetime>, as |date:'c'."""
+    return _local(value).isoformat() if value else ""
+
+
 @register.simple_tag(takes_context=True)
 def nav_link(context, url_name, label, exact=False):
     """A navigation item, marked aria-current when the page is in its section."""

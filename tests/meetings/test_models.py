@@ -68,6 +68,35 @@ def test_done_and_cancelled_are_never_overdue(make_directive):
     assert not Directive.objects.overdue().exists()
 
 
+def test_a_directive_read_without_the_annotation_has_the_same_state(make_directive, unit):
+    """Pages read rows without ``with_state()`` and work the state out in Python: the same
+    answer as the database's for every status, deadline, completion and assignment, on the
+    local date (00:30 on 02/03 in Hồ Chí Minh, still 01/03 in UTC)."""
+    days = [None, datetime.date(2026, 2, 20), datetime.date(2026, 3, 1), datetime.date(2026, 3, 2)]
+    made = []
+    for status in Directive.Status.values:
+        for deadline in days:
+            for assigned in (None, unit):
+                done_on = [None] if status != "done" else days[1:]
+                for completed_on in done_on:
+                    made.append(
+                        make_directive(
+                            status=status,
+                            deadline=deadline,
+                            unit=assigned,
+                            completed_on=completed_on,
+                        )
+                    )
+    with frozen(datetime.datetime(2026, 3, 1, 17, 30, tzinfo=UTC)):
+        annotated = {
+            d.pk: (d.state, d.is_overdue, d.is_late) for d in Directive.objects.with_state()
+        }
+        plain = {d.pk: (d.state, d.is_overdue, d.is_late) for d in Directive.objects.all()}
+    assert plain == annotated
+    assert {state for state, _, _ in plain.values()} == set(Directive.State.values)
+    assert len(plain) == len(made) == 3 * 4 * 2 + 4 * 2 * 3  # open ones, done ones
+
+
 def test_done_after_the_deadline_reads_done_late(make_directive):
     late = make_directive(
         deadline=datetime.date(2026, 2, 1), status="done", completed_on=datetime.date(2026, 2, 5)

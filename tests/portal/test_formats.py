@@ -55,3 +55,22 @@ def test_weeks_start_on_monday():
 @pytest.mark.parametrize("value", [None, ""])
 def test_empty_dates_render_empty(value):
     assert long_date(value) == "" and weekday(value) == ""
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime.date(2026, 1, 5),
+        datetime.datetime(2026, 3, 1, 17, 30, tzinfo=datetime.UTC),  # 00:30 on 02/03 locally
+        datetime.datetime(2026, 3, 1, 23, 59, 12, 345, tzinfo=zoneinfo.ZoneInfo("Asia/Tokyo")),
+        datetime.datetime(2026, 3, 1, 8, 0),
+        None,
+        "",
+    ],
+)
+def test_the_row_date_filters_give_what_the_date_filter_gives(value):
+    pairs = {"dmy": 'date:"d/m/Y"', "ymd": "date:'Y-m-d'", "iso": "date:'c'"}
+    for quick, django_filter in pairs.items():
+        assert render(f"{{{{ v|{quick} }}}}", v=value) == render(
+            f"{{{{ v|{django_filter} }}}}", v=value
+        )
