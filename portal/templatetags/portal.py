@@ -1,7 +1,6 @@
 from django import template
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -30,21 +29,22 @@ def weekday(value):
     return WEEKDAYS[value.weekday()]
 
 
-@register.filter
-def long_date(value):
-    """'Thứ Năm, 15/01/2026' (dates) or 'Thứ Năm, 15/01/2026 15:00' (datetimes)."""
-    if value in (None, ""):
-        return ""
-    if hasattr(value, "hour"):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-        return f"{weekday(value)}, {date_format(value, 'SHORT_DATETIME_FORMAT')}"
-    return f"{weekday(value)}, {date_format(value, 'SHORT_DATE_FORMAT')}"
-
-
 # Lists format dates on every row; Django's |date sets up a formatter (and reads the active
-# language) per call. These give the same text for the three formats the pages use.
+# language) per call. These filters write the formats the pages use out.
 def _local(value):
     return timezone.localtime(value) if getattr(value, "tzinfo", None) else value
+
+
+@register.filter
+def long_date(value):
+    """'Thứ Năm, 15/01/2026' (dates) or 'Thứ Năm, 15/01/2026 15:00' (datetimes, local time):
+    the SHORT_DATE_FORMAT and SHORT_DATETIME_FORMAT of formats/vi, written out."""
+    if value in (None, ""):
+        return ""
+    value = _local(value)
+    if hasattr(value, "hour"):
+        return f"{WEEKDAYS[value.weekday()]}, {value:%d/%m/%Y %H:%M}"
+    return f"{WEEKDAYS[value.weekday()]}, {value:%d/%m/%Y}"
 
 
 @register.filter

@@ -74,3 +74,11 @@ def test_the_row_date_filters_give_what_the_date_filter_gives(value):
         assert render(f"{{{{ v|{quick} }}}}", v=value) == render(
             f"{{{{ v|{django_filter} }}}}", v=value
         )
+
+
+def test_long_date_writes_the_short_formats_out():
+    """long_date spells the Vietnamese short formats itself (it runs on every row)."""
+    moment = datetime.datetime(2026, 1, 15, 8, 5, tzinfo=datetime.UTC)
+    local = moment.astimezone(zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert long_date(moment) == f"Thứ Năm, {formats.date_format(local, 'SHORT_DATETIME_FORMAT')}"
+    assert long_date(moment.date()) == f"Thứ Năm, {formats.date_format(moment.date())}"
