@@ -55,7 +55,8 @@ class MeetingDetailView(DetailView):
             present_count=sum(a.present for a in attendances),
             agenda=meeting.agenda_items.select_related("presenter", "presenter_unit"),
             issues=meeting.issues.select_related("unit"),
-            directives=meeting.directives.for_tracker().order_by("order", "pk"),
+            # Rows of this meeting: each knows it already, no join for it.
+            directives=meeting.directives.for_rows().order_by("order", "pk"),
             attachments=meeting.attachments.filter(public=True),
             **reports_and_figures(meeting),
             **kwargs,

@@ -74,11 +74,15 @@ class DirectiveQuerySet(models.QuerySet):
         day = TruncDate("meeting__start")
         return self.filter(Q(deadline__lt=day) | Q(completed_on__lt=day))
 
+    def for_rows(self):
+        """What a directive's row shows beside its meeting: the unit, the person, progress."""
+        return self.select_related("unit", "person").prefetch_related("updates")
+
     def for_tracker(self):
         """Everything the tracker shows, overdue first, in a fixed number of queries."""
         return (
-            self.select_related("meeting", "unit", "person")
-            .prefetch_related("updates")
+            self.for_rows()
+            .select_related("meeting")
             # Open ones by deadline put the overdue first whatever the day: no per-row Case.
             .order_by(
                 "closed",
