@@ -40,8 +40,8 @@ def compress(request, response):
     if len(response.content) < 200:
         return response
     patch_vary_headers(response, ("Accept-Encoding",))
-    coding = _coding(request, response)
-    if coding is None:
+    coding = accepted(request, secret=settings.CSRF_COOKIE_NAME in response.cookies)
+    if not coding:
         return response
     if getattr(response, "made_ahead", False):
         packed = _kept_packing(response.content, coding)
@@ -58,21 +58,14 @@ def compress(request, response):
     return response
 
 
-def accepted(request):
-    """The best coding the browser takes: "br", "gzip" or ""."""
+def accepted(request, secret=False):
+    """The best coding the browser takes: "br", "gzip" or "". A page holding a secret
+    never goes in brotli (``secret``: Django sends the CSRF cookie again with every page
+    that holds the token)."""
     header = request.META.get("HTTP_ACCEPT_ENCODING", "")
-    if ACCEPTS_BROTLI.search(header):
+    if ACCEPTS_BROTLI.search(header) and not secret:
         return "br"
     return "gzip" if ACCEPTS_GZIP.search(header) else ""
-
-
-def _coding(request, response):
-    """The coding this response may be sent in: "br", "gzip" or None."""
-    coding = accepted(request)
-    # Django sends the CSRF cookie again with every page that holds the token.
-    if coding == "br" and settings.CSRF_COOKIE_NAME in response.cookies:
-        coding = "gzip" if ACCEPTS_GZIP.search(request.META["HTTP_ACCEPT_ENCODING"]) else ""
-    return coding or None
 
 
 def _packing(content, coding):

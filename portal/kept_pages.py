@@ -127,9 +127,9 @@ def _kept_response(request, kept, holes, kwargs):
     response = HttpResponse(_filled(request, kept, holes, kwargs))
     for header, value in kept["headers"]:
         response[header] = value
-    # The same body for many visitors (the visit totals change once a minute): the
-    # compression middleware keeps its packed form, as for a page-cache hit. Not for a page
-    # with a counter of its own (an article's views), whose body changes on every view.
+    # The same body for many visitors (the visit totals change once a minute): its packed
+    # form is kept under the body's digest (portal.compression). Not for a page with a
+    # counter of its own (an article's views), whose body changes on every view.
     response.made_ahead = not holes
     return response
 

@@ -19,20 +19,18 @@ def shorten(value, limit):
     return shorten_text(value, int(limit))
 
 
+# Lists format dates on every row; Django's |date sets up a formatter (and reads the active
+# language) per call. These filters write the formats the pages use out.
+def _local(value):
+    return timezone.localtime(value) if getattr(value, "tzinfo", None) else value
+
+
 @register.filter
 def weekday(value):
     """'Thứ Năm' for a date or datetime (in local time)."""
     if value in (None, ""):
         return ""
-    if hasattr(value, "tzinfo") and timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return WEEKDAYS[value.weekday()]
-
-
-# Lists format dates on every row; Django's |date sets up a formatter (and reads the active
-# language) per call. These filters write the formats the pages use out.
-def _local(value):
-    return timezone.localtime(value) if getattr(value, "tzinfo", None) else value
+    return WEEKDAYS[_local(value).weekday()]
 
 
 @register.filter
@@ -43,8 +41,8 @@ def long_date(value):
         return ""
     value = _local(value)
     if hasattr(value, "hour"):
-        return f"{WEEKDAYS[value.weekday()]}, {value:%d/%m/%Y %H:%M}"
-    return f"{WEEKDAYS[value.weekday()]}, {value:%d/%m/%Y}"
+        return f"{weekday(value)}, {value:%d/%m/%Y %H:%M}"
+    return f"{weekday(value)}, {value:%d/%m/%Y}"
 
 
 @register.filter
