@@ -214,9 +214,9 @@ def stop(server):
         server.wait(timeout=30)
 
 
-def load_wrk(url, returning=True, host="127.0.0.1"):
-    path = urllib.parse.urlsplit(url).path
-    cookie = ["-H", f"Cookie: {returning_cookie(path)}"] if returning else []
+def load_wrk(url, cookie, host="127.0.0.1"):
+    """``cookie``: the visitor's, or None for a new visitor on every request."""
+    cookie = ["-H", f"Cookie: {cookie}"] if cookie else []
     cookie += ["-H", f"Host: {host}"]
     out = subprocess.run(
         ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", *cookie]
@@ -241,12 +241,12 @@ def load_wrk(url, returning=True, host="127.0.0.1"):
     }
 
 
-def load_python(url, returning=True, host="127.0.0.1"):
+def load_python(url, cookie, host="127.0.0.1"):
     """Fallback without wrk: CONNECTIONS threads for SECONDS, each request timed."""
     deadline = time.monotonic() + SECONDS
     headers = {"Accept-Encoding": ACCEPT, "Host": host}
-    if returning:
-        headers["Cookie"] = returning_cookie(urllib.parse.urlsplit(url).path)
+    if cookie:
+        headers["Cookie"] = cookie
     request = urllib.request.Request(url, headers=headers)
 
     def worker(_):
@@ -272,10 +272,9 @@ def load_python(url, returning=True, host="127.0.0.1"):
     }
 
 
-def transferred(url, host="127.0.0.1"):
+def transferred(url, cookie, host="127.0.0.1"):
     """Bytes of the body as sent to a browser (brotli or gzip; warms the page too); None
     for a page too slow to answer at all."""
-    cookie = returning_cookie(urllib.parse.urlsplit(url).path)
     headers = {"Cookie": cookie, "Accept-Encoding": ACCEPT, "Host": host}
     request = urllib.request.Request(url, headers=headers)
     try:
@@ -317,8 +316,13 @@ def measure_state(state, paths, load):
     def measure(path, returning=True):
         host, address = split(path)
         url = f"http://127.0.0.1:{port}{address}"
-        size, encoding = transferred(url, host)
-        row = {"bytes": size, "encoding": encoding, **load(url, returning=returning, host=host)}
+        cookie = returning_cookie(address)
+        size, encoding = transferred(url, cookie, host)
+        row = {
+            "bytes": size,
+            "encoding": encoding,
+            **load(url, cookie if returning else None, host),
+        }
         settle(port)
         name = path if returning else path + NEW
         print(f"  {state:8} {name[:60]:60} {row['rps']:>8.0f} req/s", flush=True)
