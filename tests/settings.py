@@ -12,6 +12,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # A private cache by default; TEST_CACHE_URL=redis://… runs the same tests on a shared one.
 CACHES = {"default": env.cache_url("TEST_CACHE_URL", default="locmemcache://")}  # noqa: F405
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    CACHES["default"]["BACKEND"] = "portal.redis_cache.RedisCache"
     CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 1, "socket_timeout": 1}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="minhduc-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="minhduc-private-media-")
