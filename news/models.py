@@ -267,11 +267,17 @@ class Article(CommuneOwned, models.Model):
         permissions = [("publish_article", _("Có thể duyệt, đăng và trả lại bài viết"))]
         indexes = [
             models.Index(fields=["status", "publish_at"], name="news_article_public"),
-            # A commune's public list, and its count from this index alone (PostgreSQL,
-            # 50.000 articles: 47 → 15 ms, no table read).
+            # A commune's public list in its order, and its count, from the index alone
+            # (PostgreSQL, 50.000 articles: the count 47 → 15 ms, no table read; a deep page
+            # skips index entries, not rows; a tag's count joins it instead of the table).
             models.Index(
-                fields=["commune", "status", "publish_at", "expires_at"],
-                name="news_article_public_here",
+                fields=["commune", "status", "publish_at", "id", "expires_at"],
+                name="news_article_public_list",
+            ),
+            # The same for a category (its count 36 → 4 ms).
+            models.Index(
+                fields=["category", "commune", "status", "publish_at", "id", "expires_at"],
+                name="news_article_public_category",
             ),
         ]
         constraints = [

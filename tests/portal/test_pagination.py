@@ -70,6 +70,21 @@ def test_pages_are_right_when_the_cache_is_emptied_between_requests(counted):
     )
 
 
+def test_without_the_index_a_page_reads_its_keys_in_a_subquery(counted, settings):
+    settings.PARTS_CACHE = False
+    fill(45)
+    expected = list(Article.objects.published().values_list("title", flat=True))
+    shown = []
+    for number in (1, 2, 3):
+        shown += titles(counted.get(reverse("news:list"), {"page": number}))
+    assert shown == expected
+    rows = [
+        sql for sql in page_queries(counted, reverse("news:list") + "?page=3") if "OFFSET" in sql
+    ]
+    # One query: the 20 keys are picked in the list's order, then only their rows are read.
+    assert len(rows) == 1 and rows[0].upper().count("SELECT") == 2
+
+
 def test_a_new_article_shows_at_once(counted):
     category = fill(3)
     counted.get(reverse("news:list"))
