@@ -1,8 +1,5 @@
 """What the site's own pages join from the apps: the home page and the HTML site map."""
 
-import datetime
-
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -25,27 +22,11 @@ def home_context(commune):
     today = timezone.localdate()
     year, headline = figures.headline(commune, HEADLINE_CODES)
     meetings = Meeting.objects.for_commune(commune).public()
-    watch = (
-        Directive.objects.for_commune(commune)
-        .with_state(today)
-        .aggregate(
-            overdue=Count("pk", filter=Q(is_overdue=True)),
-            unassigned=Count("pk", filter=Q(state=Directive.State.UNASSIGNED)),
-            due_soon=Count(
-                "pk",
-                filter=Q(
-                    is_overdue=False,
-                    deadline__range=(today, today + datetime.timedelta(DUE_SOON_DAYS)),
-                )
-                & ~Q(status__in=[Directive.Status.DONE, Directive.Status.CANCELLED]),
-            ),
-        )
-    )
     return {
         "articles": Article.objects.for_commune(commune).published().for_list()[:6],
         "upcoming": meetings.upcoming()[:2],
         "recent_meetings": meetings.held().order_by("-start")[:3],
-        "directives": watch,
+        "directives": Directive.objects.for_commune(commune).watch_counts(today),
         "due_soon_days": DUE_SOON_DAYS,
         "headline_year": year,
         "headline": headline,

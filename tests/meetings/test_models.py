@@ -68,10 +68,8 @@ def test_done_and_cancelled_are_never_overdue(make_directive):
     assert not Directive.objects.overdue().exists()
 
 
-def test_a_directive_read_without_the_annotation_has_the_same_state(make_directive, unit):
-    """Pages read rows without ``with_state()`` and work the state out in Python: the same
-    answer as the database's for every status, deadline, completion and assignment, on the
-    local date (00:30 on 02/03 in Hồ Chí Minh, still 01/03 in UTC)."""
+def every_combination(make_directive, unit):
+    """A directive for every status, deadline, completion and assignment (48)."""
     days = [None, datetime.date(2026, 2, 20), datetime.date(2026, 3, 1), datetime.date(2026, 3, 2)]
     made = []
     for status in Directive.Status.values:
@@ -87,6 +85,14 @@ def test_a_directive_read_without_the_annotation_has_the_same_state(make_directi
                             completed_on=completed_on,
                         )
                     )
+    return made
+
+
+def test_a_directive_read_without_the_annotation_has_the_same_state(make_directive, unit):
+    """Pages read rows without ``with_state()`` and work the state out in Python: the same
+    answer as the database's for every status, deadline, completion and assignment, on the
+    local date (00:30 on 02/03 in Hồ Chí Minh, still 01/03 in UTC)."""
+    made = every_combination(make_directive, unit)
     with frozen(datetime.datetime(2026, 3, 1, 17, 30, tzinfo=UTC)):
         annotated = {
             d.pk: (d.state, d.is_overdue, d.is_late) for d in Directive.objects.with_state()
@@ -95,6 +101,27 @@ def test_a_directive_read_without_the_annotation_has_the_same_state(make_directi
     assert plain == annotated
     assert {state for state, _, _ in plain.values()} == set(Directive.State.values)
     assert len(plain) == len(made) == 3 * 4 * 2 + 4 * 2 * 3  # open ones, done ones
+
+
+def test_the_home_page_counts_agree_with_the_states(make_directive, unit):
+    every_combination(make_directive, unit)
+    with frozen(datetime.datetime(2026, 3, 1, 17, 30, tzinfo=UTC)):
+        today = timezone.localdate()
+        counts = Directive.objects.watch_counts(soon_days=7)
+        # Each row works its state out on first use: while the clock is still set.
+        rows = [(d, d.is_overdue, d.state) for d in Directive.objects.all()]
+    soon = (today, today + datetime.timedelta(7))
+    assert counts == {
+        "overdue": sum(overdue for _d, overdue, _state in rows),
+        "due_soon": sum(
+            d.status in ("assigned", "in_progress")
+            and d.deadline is not None
+            and soon[0] <= d.deadline <= soon[1]
+            for d, _overdue, _state in rows
+        ),
+        "unassigned": sum(state == Directive.State.UNASSIGNED for _d, _o, state in rows),
+    }
+    assert all(counts.values())
 
 
 def test_done_after_the_deadline_reads_done_late(make_directive):
