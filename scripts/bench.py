@@ -62,6 +62,9 @@ STATES = {
     # page cache off and no parts kept: everything rendered on every request.
     "cold": {"PAGE_CACHE_SECONDS": "0", "PARTS_CACHE": "false"},
 }
+# BENCH_STATES=uncached,cold: only these states (e.g. the tree before a change, for one state).
+if os.environ.get("BENCH_STATES"):
+    STATES = {name: STATES[name] for name in os.environ["BENCH_STATES"].split(",")}
 
 
 def start_cache():
