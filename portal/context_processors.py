@@ -72,9 +72,15 @@ def layout_data(request, commune):
     if not settings.PARTS_CACHE:
         return identity, visits.totals()
     today = timezone.localdate()
-    totals_key = f"layout:visits:{commune.pk}:{today.isoformat()}"
-    totals = cache.get(totals_key)
+    key = totals_key(commune, today)
+    # A kept page reads them with its own page (portal.kept_pages): one round trip, not two.
+    totals = getattr(request, "_read_totals", {}).get(key) or cache.get(key)
     if totals is None:
         totals = visits.totals(today)
-        cache.set(totals_key, totals, TOTALS_SECONDS)
+        cache.set(key, totals, TOTALS_SECONDS)
     return identity, totals
+
+
+def totals_key(commune, today=None):
+    """The shared cache's key of a commune's visit totals for the day."""
+    return f"layout:visits:{commune.pk}:{(today or timezone.localdate()).isoformat()}"

@@ -154,6 +154,19 @@ def _visit_holes(request):
     return {f"visits-{period}": count for period, count in (visit_totals(request) or {}).items()}
 
 
+def _read_with_totals(request, key):
+    """The kept page, read with the visit totals its holes show (one round trip)."""
+    from .context_processors import totals_key
+
+    commune = getattr(request, "commune", None)
+    if commune is None:
+        return cache.get(key)
+    totals = totals_key(commune)
+    found = cache.get_many([key, totals])
+    request._read_totals = {totals: found.get(totals)}
+    return found.get(key)
+
+
 def made_ahead(*sections, changes_at=None, holes=None, when_asked_again=False):
     """Keep the view's page per host, address and ``sections`` (plus "site": the layout).
 
@@ -178,7 +191,7 @@ def made_ahead(*sections, changes_at=None, holes=None, when_asked_again=False):
             day = timezone.localdate().isoformat()
             versions = section_versions(sections, scope_of(request))
             key = f"kept:page:{versions}:{day}:{digest}"
-            kept = _fresh(cache.get(key))
+            kept = _fresh(_read_with_totals(request, key))
             if kept is not None:
                 return _kept_response(request, kept, holes, kwargs)
             if when_asked_again and cache_call("add", f"{key}:asked", 1, KEEP_SECONDS):

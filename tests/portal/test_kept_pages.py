@@ -17,7 +17,7 @@ from communes.models import Commune
 from indicators import demo
 from indicators.models import Value
 from news.models import Article
-from portal import kept_pages
+from portal import kept_pages, outage
 from portal.models import DailyVisits
 from tests.indicators.conftest import FakeCommand
 from tests.news.factories import make_article, make_category
@@ -73,6 +73,24 @@ def test_visit_totals_are_exact_on_a_kept_page(seed):
         html = Client().get(reverse("news:list")).content.decode()  # each a new visitor
         assert f"<dt>Hôm nay</dt><dd>{expected}</dd>" in html
     assert DailyVisits.objects.get().count == 3
+
+
+def test_a_kept_page_and_its_visit_totals_come_in_one_read(returning, monkeypatch):
+    url = reverse("news:list")
+    returning.get(url)
+    reads = []
+    real = outage.cache
+
+    class Counting:
+        def __getattr__(self, method):
+            if method in ("get", "get_many"):
+                reads.append(method)
+            return getattr(real, method)
+
+    monkeypatch.setattr(outage, "cache", Counting())
+    assert returning.get(url).status_code == 200
+    # The host's commune, the sections' versions, then the page and the footer's totals.
+    assert reads == ["get", "get_many", "get_many"]
 
 
 def test_a_save_remakes_the_pages_of_its_section_only(returning, seed, django_assert_num_queries):
