@@ -1,6 +1,8 @@
 """Test settings: the real settings with fast hashing, a private cache and plain static files."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 from minhduc_portal.settings import *  # noqa: F403
@@ -16,6 +18,8 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 1, "socket_timeout": 1}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="minhduc-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="minhduc-private-media-")
+for _folder in (MEDIA_ROOT, PRIVATE_MEDIA_ROOT):
+    atexit.register(shutil.rmtree, _folder, ignore_errors=True)
 # live_server cannot serve manifest-hashed names; serve straight from the finders.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
