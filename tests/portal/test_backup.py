@@ -92,10 +92,8 @@ def assert_same(before, after, what):
 
 
 @pytest.fixture(scope="module")
-def sqlite_template(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("sqlite-template")
-    Install(folder, f"sqlite:///{folder / 'db.sqlite3'}").manage("migrate", "-v0")
-    return folder / "db.sqlite3"
+def sqlite_template(migrated_sqlite):
+    return migrated_sqlite
 
 
 @pytest.fixture

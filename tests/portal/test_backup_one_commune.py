@@ -47,10 +47,8 @@ def files_in(install):
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("mot-xa-mau")
-    Install(folder, f"sqlite:///{folder / 'db.sqlite3'}").manage("migrate", "-v0")
-    return folder / "db.sqlite3"
+def template(migrated_sqlite):
+    return migrated_sqlite
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,7 @@
 """The portal as `make run` serves it: gunicorn with the project's config, on loopback."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -17,8 +18,9 @@ GUNICORN = Path(sys.executable).parent / "gunicorn"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, migrated_sqlite):
     folder = tmp_path_factory.mktemp("server")
+    shutil.copy(migrated_sqlite, folder / "db.sqlite3")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -33,7 +35,6 @@ def server(tmp_path_factory):
         "WORKERS": "1",
         "ACCESS_LOG": "/dev/null",
     }
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     process = subprocess.Popen(
         [str(GUNICORN), "--config", "minhduc_portal/gunicorn.conf.py", "minhduc_portal.wsgi"],
         cwd=ROOT,
