@@ -1,3 +1,5 @@
+import html
+
 from django import template
 from django.urls import reverse
 from django.utils import timezone
@@ -82,3 +84,20 @@ def nav_link(context, url_name, label, exact=False):
 def highlight_tag(text, query_terms, width=None):
     """Escaped text with the search terms marked, optionally cut to an excerpt."""
     return highlight(text, query_terms or [], width)
+
+
+@register.simple_tag
+def sitemap_urls(urlset):
+    """The <url> entries of a section sitemap, as Django's template writes them (one language,
+    so no alternates), built in Python: a page holds 5.000 and the template took 1 s."""
+    rows = []
+    for url in urlset:
+        row = f"<url><loc>{html.escape(url['location'])}</loc>"
+        if url["lastmod"]:
+            row += f"<lastmod>{ymd(url['lastmod'])}</lastmod>"
+        if url["changefreq"]:
+            row += f"<changefreq>{html.escape(url['changefreq'])}</changefreq>"
+        if url["priority"]:
+            row += f"<priority>{html.escape(url['priority'])}</priority>"
+        rows.append(row + "</url>\n")
+    return mark_safe("".join(rows))  # noqa: S308 (every value escaped)

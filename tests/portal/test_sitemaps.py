@@ -1,18 +1,23 @@
 """/sitemap.xml is an index of section sitemaps; long sections are cut into pages, none lost."""
 
+import datetime
 import re
 from datetime import timedelta
+from xml.etree import ElementTree
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from minhduc_portal.urls import sitemaps
+from news.models import Article
 from tests.communes.helpers import serve_first_commune_at
 from tests.news.factories import make_article, make_category
 from tests.sitemaps import section_paths, whole_sitemap
 
 pytestmark = pytest.mark.django_db
+
+NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def test_the_index_lists_every_section_on_site_url(client, settings):
@@ -60,3 +65,21 @@ def test_a_scheduled_article_enters_the_sitemap_at_its_time(client, monkeypatch)
     later = now + timedelta(minutes=6)
     monkeypatch.setattr(timezone, "now", lambda: later)
     assert scheduled.get_absolute_url() in whole_sitemap(client)
+
+
+def test_a_section_entry_is_valid_xml_with_the_local_date(client, settings):
+    serve_first_commune_at(settings, "https://bcd.minhduc.example")
+    article = make_article("Họp Ban Chỉ đạo", make_category("Tin"))
+    # 23:30 in UTC is already the next day in Hồ Chí Minh.
+    Article.objects.filter(pk=article.pk).update(
+        updated_at=datetime.datetime(2026, 3, 1, 23, 30, tzinfo=datetime.UTC)
+    )
+    response = client.get(reverse("sitemap-section", kwargs={"section": "news-articles"}))
+    root = ElementTree.fromstring(response.content)
+    entry = root.find("sm:url", NS)
+    assert entry.findtext("sm:loc", namespaces=NS) == (
+        f"https://bcd.minhduc.example{article.get_absolute_url()}"
+    )
+    assert entry.findtext("sm:lastmod", namespaces=NS) == "2026-03-02"
+    assert entry.findtext("sm:changefreq", namespaces=NS) == "weekly"
+    assert entry.findtext("sm:priority", namespaces=NS) == "0.7"
