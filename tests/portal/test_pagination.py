@@ -41,6 +41,14 @@ def titles(response):
     return [article.title for article in response.context["articles"]]
 
 
+def all_pages(client, count):
+    """The titles of pages 1 to ``count`` of the news list, in order."""
+    shown = []
+    for number in range(1, count + 1):
+        shown += titles(client.get(reverse("news:list"), {"page": number}))
+    return shown
+
+
 def page_queries(client, url):
     """Queries of a page once its parts are made (a first request makes them)."""
     client.get(url)
@@ -51,11 +59,9 @@ def page_queries(client, url):
 
 def test_every_page_shows_the_rows_an_offset_would(counted):
     fill(45)
-    expected = list(Article.objects.published().values_list("title", flat=True))
-    shown = []
-    for number in (1, 2, 3):
-        shown += titles(counted.get(reverse("news:list"), {"page": number}))
-    assert shown == expected
+    assert all_pages(counted, 3) == list(
+        Article.objects.published().values_list("title", flat=True)
+    )
     assert counted.get(reverse("news:list"), {"page": 4}).status_code == 404
 
 
@@ -73,11 +79,9 @@ def test_pages_are_right_when_the_cache_is_emptied_between_requests(counted):
 def test_without_the_index_a_page_reads_its_keys_in_a_subquery(counted, settings):
     settings.PARTS_CACHE = False
     fill(45)
-    expected = list(Article.objects.published().values_list("title", flat=True))
-    shown = []
-    for number in (1, 2, 3):
-        shown += titles(counted.get(reverse("news:list"), {"page": number}))
-    assert shown == expected
+    assert all_pages(counted, 3) == list(
+        Article.objects.published().values_list("title", flat=True)
+    )
     rows = [
         sql for sql in page_queries(counted, reverse("news:list") + "?page=3") if "OFFSET" in sql
     ]
