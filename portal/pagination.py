@@ -8,7 +8,8 @@ working as before.
 
 A list that changes with time alone (a scheduled article appearing, an expiry, a planned
 meeting starting) names when it next changes: from that moment the index is built again.
-With the index missing or evicted a page is read the plain way (OFFSET), never stale.
+With the index missing or evicted a page is read with OFFSET, never stale: its keys are picked
+in a subquery that walks the list's database index, then only its rows are read.
 """
 
 import datetime
