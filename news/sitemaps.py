@@ -6,7 +6,8 @@ from django.utils.functional import cached_property
 
 from .models import Article, Category
 
-# A slug no article has, replaced by each article's: one reverse() per page, not 5.000.
+# A placeholder in the reversed address, replaced by each article's slug: one reverse() per
+# page, not 5.000.
 SLUG = "slug-cua-bai"
 
 
