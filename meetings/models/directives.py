@@ -28,6 +28,11 @@ def _overdue(today):
     return _open() & Q(deadline__lt=today)
 
 
+def _unassigned():
+    """Open, with neither a unit nor a person (the state says so only when not overdue)."""
+    return _open() & Q(unit__isnull=True, person__isnull=True)
+
+
 class DirectiveQuerySet(models.QuerySet):
     def for_commune(self, commune):
         """A directive belongs to its meeting's commune."""
@@ -45,7 +50,7 @@ class DirectiveQuerySet(models.QuerySet):
         late = Q(
             status=Directive.Status.DONE, deadline__isnull=False, completed_on__gt=F("deadline")
         )
-        unassigned = _open() & Q(unit__isnull=True, person__isnull=True)
+        unassigned = _unassigned()
         return self.annotate(
             is_overdue=Case(When(overdue, then=Value(True)), default=Value(False)),
             is_late=Case(When(late, then=Value(True)), default=Value(False)),
@@ -71,10 +76,7 @@ class DirectiveQuerySet(models.QuerySet):
             due_soon=Count(
                 "pk", filter=_open() & Q(deadline__range=(today, today + timedelta(soon_days)))
             ),
-            unassigned=Count(
-                "pk",
-                filter=_open() & not_overdue & Q(unit__isnull=True, person__isnull=True),
-            ),
+            unassigned=Count("pk", filter=_unassigned() & not_overdue),
         )
 
     def overdue(self, today=None):
