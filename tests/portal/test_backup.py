@@ -91,26 +91,21 @@ def assert_same(before, after, what):
     assert not found, "\n".join(found[:20])
 
 
-@pytest.fixture(scope="module")
-def sqlite_template(migrated_sqlite):
-    return migrated_sqlite
-
-
 @pytest.fixture
-def sqlite_install(sqlite_template, tmp_path_factory):
+def sqlite_install(migrated_sqlite, tmp_path_factory):
     def make():
         folder = tmp_path_factory.mktemp("sqlite")
-        shutil.copy(sqlite_template, folder / "db.sqlite3")
+        shutil.copy(migrated_sqlite, folder / "db.sqlite3")
         return Install(folder, f"sqlite:///{folder / 'db.sqlite3'}")
 
     return make
 
 
 @pytest.fixture(scope="module")
-def sqlite_source(sqlite_template, tmp_path_factory):
+def sqlite_source(migrated_sqlite, tmp_path_factory):
     """A filled SQLite install, its snapshot and its archive."""
     folder = tmp_path_factory.mktemp("sqlite-source")
-    shutil.copy(sqlite_template, folder / "db.sqlite3")
+    shutil.copy(migrated_sqlite, folder / "db.sqlite3")
     install = Install(folder, f"sqlite:///{folder / 'db.sqlite3'}")
     install.world("fill")
     return install, install.snapshot(), install.backup()
@@ -164,10 +159,10 @@ def test_the_archive_is_private_and_lists_every_table_and_file(sqlite_source):
 
 
 @pytest.fixture(scope="module")
-def sqlite_restored(sqlite_source, sqlite_template, tmp_path_factory):
+def sqlite_restored(sqlite_source, migrated_sqlite, tmp_path_factory):
     """A second SQLite install, with the first one's archive restored into it."""
     folder = tmp_path_factory.mktemp("sqlite-target")
-    shutil.copy(sqlite_template, folder / "db.sqlite3")
+    shutil.copy(migrated_sqlite, folder / "db.sqlite3")
     target = Install(folder, f"sqlite:///{folder / 'db.sqlite3'}")
     return target, target.manage("khoi_phuc", str(sqlite_source[2]), "--noinput")
 

@@ -47,15 +47,10 @@ def files_in(install):
 
 
 @pytest.fixture(scope="module")
-def template(migrated_sqlite):
-    return migrated_sqlite
-
-
-@pytest.fixture(scope="module")
-def new_install(template, tmp_path_factory):
+def new_install(migrated_sqlite, tmp_path_factory):
     def make(name):
         folder = tmp_path_factory.mktemp(name)
-        shutil.copy(template, folder / "db.sqlite3")
+        shutil.copy(migrated_sqlite, folder / "db.sqlite3")
         install = Install(folder, f"sqlite:///{folder / 'db.sqlite3'}")
         # Pages are rendered without collectstatic's manifest.
         install.env["STATICFILES_BACKEND"] = STATIC

@@ -26,20 +26,14 @@ def test_one_client_serves_every_call_and_values_round_trip():
 
 
 def test_a_redis_cache_url_gets_this_backend():
-    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
-    env = {**os.environ, "CACHE_URL": "redis://127.0.0.1:6399/0"}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']="
-            f"'minhduc_portal.settings'; django.setup(); {code}",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    assert out.strip() == "portal.redis_cache.RedisCache"
+    code = "import django; django.setup(); from django.conf import settings; "
+    code += "print(settings.CACHES['default']['BACKEND'])"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "minhduc_portal.settings",
+        "CACHE_URL": "redis://127.0.0.1:6399/0",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "portal.redis_cache.RedisCache"
