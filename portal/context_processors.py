@@ -73,10 +73,8 @@ def layout_data(request, commune):
         return identity, visits.totals()
     today = timezone.localdate()
     key = totals_key(commune, today)
-    # A kept page reads them with its own page (portal.kept_pages): one round trip, not two,
-    # and a miss there is not asked again here.
-    read = getattr(request, "_read_totals", {})
-    totals = read[key] if key in read else cache.get(key)
+    # A kept page reads them with its own page (portal.kept_pages): one round trip, not two.
+    totals = getattr(request, "_read_totals", {}).get(key) or cache.get(key)
     if totals is None:
         totals = visits.totals(today)
         cache.set(key, totals, TOTALS_SECONDS)
