@@ -224,8 +224,23 @@ def build(indicator, year, values, targets):
     return figure
 
 
+# What a figure shows of its source meeting (title, date, link) and of its target's basis
+# document (a link when public): the minutes and long texts stay out of the rows.
+SOURCE_MEETING = ("source_meeting", "title", "slug", "start")
+BASIS_DOCUMENT = ("basis_document", "slug", "is_published", "scope")
+
+
+def _with_related(queryset, relation, *fields):
+    """The rows with their `relation` object, reading only its `fields`."""
+    own = [f.name for f in queryset.model._meta.concrete_fields]
+    related = [f"{relation}__{name}" for name in fields]
+    return queryset.select_related(relation).only(*own, *related)
+
+
 def _values_by_key(queryset):
-    return {(v.indicator_id, v.year): v for v in queryset.select_related("source_meeting")}
+    # No order: the rows go into a dict, and the default order joins two tables.
+    rows = _with_related(queryset.order_by(), *SOURCE_MEETING)
+    return {(v.indicator_id, v.year): v for v in rows}
 
 
 def _targets_by_indicator(queryset):
@@ -335,9 +350,10 @@ def year_report(commune, year, include_unpublished=False, codes=None, with_years
     indicators = list(indicators)
     values = _values_by_key(visible.filter(year__in=[year, year - 1]))
     targets = _targets_by_indicator(
-        Target.objects.for_commune(commune)
-        .filter(year__gte=year - 1)
-        .select_related("basis_document")
+        _with_related(
+            Target.objects.for_commune(commune).filter(year__gte=year - 1),
+            *BASIS_DOCUMENT,
+        )
     )
     figures = []
     for indicator in indicators:
@@ -357,10 +373,9 @@ def history(commune, indicator, include_unpublished=False):
         .filter(indicator_id__in=[indicator.pk, *parts])
     )
     targets = list(
-        Target.objects.for_commune(commune)
-        .filter(indicator=indicator)
-        .select_related("basis_document")
-        .order_by("year", F("commune").asc(nulls_last=True))
+        _with_related(
+            Target.objects.for_commune(commune).filter(indicator=indicator), *BASIS_DOCUMENT
+        ).order_by("year", F("commune").asc(nulls_last=True))
     )
     figures = []
     for year in sorted({year for _id, year in values}):
