@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from indicators.exports import HEADERS, JSON_SCHEMA
+from portal import compression
 
 from .conftest import put
 
@@ -108,3 +109,15 @@ def test_exports_leave_out_unpublished_figures_even_for_staff(staff_client, seed
 
 def test_exports_of_a_year_without_figures_answer_404(client, seed):
     assert client.get(reverse("indicators:year-json", kwargs={"year": 2010})).status_code == 404
+
+
+def test_a_workbook_is_sent_as_it_is_without_a_second_packing(client, seed, monkeypatch):
+    calls = []
+    monkeypatch.setattr(compression, "_packing", lambda *a: calls.append(1))
+    monkeypatch.setattr(compression, "_kept_packing", lambda *a: calls.append(1))
+    response = client.get(
+        reverse("indicators:year-xlsx", kwargs={"year": 2025}), HTTP_ACCEPT_ENCODING="br, gzip"
+    )
+    assert response.status_code == 200
+    assert "Content-Encoding" not in response and response.content[:2] == b"PK"
+    assert calls == []
