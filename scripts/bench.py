@@ -6,6 +6,7 @@ served by the same gunicorn in the same run. Traffic goes to 127.0.0.1 only, for
 time per page; the server is always stopped.
 """
 
+import itertools
 import json
 import os
 import re
@@ -53,6 +54,14 @@ FLOOR = "/bench-floor/"
 NEW_VISITOR_PATHS = ["/", "/tin-tuc/tin-tong-hop-so-10/"]
 NEW = " (khách mới)"
 CPU_ROUNDS = 5 if QUICK else 20
+# A search nobody asked before, as most are: every request takes a number not asked yet in
+# the run (each matches an article's title, some a meeting's and a document's too).
+NEW_SEARCH = "/tim-kiem/?q=tong+hop+{n}"
+# Each wrk thread takes its own block of numbers (more than a thread asks in one page's run);
+# the requests made from Python take theirs after all the blocks.
+SEARCH_BLOCK = 2000
+_blocks = itertools.count()
+_numbers = itertools.count(10 * 2 * SEARCH_BLOCK)
 # Each page is measured in three states, each by its own gunicorn:
 STATES = {
     # the anonymous page cache on (pages warmed once before the load);
@@ -132,15 +141,15 @@ def query_counts(paths, state):
         for path in [FLOOR, *paths]:
             host, address = split(path)
             client.cookies.load(returning_cookie(address))
-            client.get(address, HTTP_HOST=host)
+            client.get(fresh(address), HTTP_HOST=host)
             with CaptureQueriesContext(connection) as captured:
-                status = client.get(address, HTTP_HOST=host).status_code
+                status = client.get(fresh(address), HTTP_HOST=host).status_code
             queries = len(captured)  # read now: the next request empties the log
             # CPU of this process per request (PostgreSQL's own work not included): steadier
             # than requests/s on a busy machine.
             started = time.process_time()
             for _ in range(CPU_ROUNDS):
-                client.get(address, HTTP_HOST=host)
+                client.get(fresh(address), HTTP_HOST=host)
             cpu_ms = (time.process_time() - started) / CPU_ROUNDS * 1000
             counts[path] = (status, queries, cpu_ms)
         for path in NEW_VISITOR_PATHS:
@@ -149,6 +158,29 @@ def query_counts(paths, state):
                 status = status.status_code
             counts[path + NEW] = (status, len(captured), 0.0)
     return counts
+
+
+def fresh(address):
+    """The address, with a number not asked yet in place of ``{n}`` (a new search)."""
+    return address.format(n=next(_numbers) % SIZE["articles"]) if "{n}" in address else address
+
+
+def search_script(address):
+    """A wrk script asking ``address`` with a new number on every request, each thread in
+    its own block of numbers."""
+    script = WORK / "new-search.lua"
+    start = next(_blocks) * 2 * SEARCH_BLOCK
+    pattern = address.replace("{n}", "%d")
+    script.write_text(
+        "local threads = 0\n"
+        "function setup(thread) thread:set('id', threads); threads = threads + 1 end\n"
+        f"function init(args) n = {start} + id * {SEARCH_BLOCK} end\n"
+        "function request()\n"
+        "  n = n + 1\n"
+        f"  return wrk.format(nil, string.format('{pattern}', n % {SIZE['articles']}))\n"
+        "end\n"
+    )
+    return ["-s", str(script)]
 
 
 def returning_cookie(address):
@@ -221,6 +253,10 @@ def load_wrk(url, cookie, host="127.0.0.1"):
     """``cookie``: the visitor's, or None for a new visitor on every request."""
     cookie = ["-H", f"Cookie: {cookie}"] if cookie else []
     cookie += ["-H", f"Host: {host}"]
+    if "{n}" in url:
+        parts = urllib.parse.urlsplit(url)
+        cookie += search_script(f"{parts.path}?{parts.query}")
+        url = fresh(url)
     out = subprocess.run(
         ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", *cookie]
         + ["-H", f"Accept-Encoding: {ACCEPT}", url],
@@ -250,12 +286,12 @@ def load_python(url, cookie, host="127.0.0.1"):
     headers = {"Accept-Encoding": ACCEPT, "Host": host}
     if cookie:
         headers["Cookie"] = cookie
-    request = urllib.request.Request(url, headers=headers)
 
     def worker(_):
         times, errors = [], 0
         while time.monotonic() < deadline:
             started = time.monotonic()
+            request = urllib.request.Request(fresh(url), headers=headers)
             try:
                 with urllib.request.urlopen(request, timeout=10) as response:
                     response.read()
@@ -279,7 +315,7 @@ def transferred(url, cookie, host="127.0.0.1"):
     """Bytes of the body as sent to a browser (brotli or gzip; warms the page too); None
     for a page too slow to answer at all."""
     headers = {"Cookie": cookie, "Accept-Encoding": ACCEPT, "Host": host}
-    request = urllib.request.Request(url, headers=headers)
+    request = urllib.request.Request(fresh(url), headers=headers)
     try:
         response = urllib.request.urlopen(request, timeout=180)
     except urllib.error.HTTPError as error:  # a 404 is measured too
@@ -382,7 +418,7 @@ def run():
     seed()
     from benchdata import sample_paths
 
-    paths = sample_paths()
+    paths = [*sample_paths(), NEW_SEARCH]
     if COMMUNES:
         from benchdata import province_paths
 
