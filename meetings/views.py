@@ -30,14 +30,14 @@ class MeetingListView(IndexedPaginationMixin, ListView):
         return Meeting.objects.for_commune(self.request.commune).next_start(now)
 
     def get_queryset(self):
-        meetings = Meeting.objects.for_commune(self.request.commune).public()
+        meetings = Meeting.objects.for_commune(self.request.commune).public().for_list()
         return meetings.not_upcoming().annotate(year=ExtractYear("start"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if context["page_obj"].number == 1:
             meetings = Meeting.objects.for_commune(self.request.commune)
-            context["upcoming"] = meetings.public().upcoming()
+            context["upcoming"] = meetings.public().for_list().upcoming()
         return context
 
 

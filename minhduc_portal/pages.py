@@ -21,7 +21,7 @@ def home_context(commune):
     """Everything the commune's home page shows, in a fixed number of queries."""
     today = timezone.localdate()
     year, headline = figures.headline(commune, HEADLINE_CODES)
-    meetings = Meeting.objects.for_commune(commune).public()
+    meetings = Meeting.objects.for_commune(commune).public().for_list()
     return {
         "articles": Article.objects.for_commune(commune).published().for_list()[:6],
         "upcoming": meetings.upcoming()[:2],

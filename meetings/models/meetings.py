@@ -46,6 +46,10 @@ class MeetingQuerySet(ForCommuneQuerySet):
         """Meetings citizens may see: every meeting, cancelled ones marked as such."""
         return self.select_related("committee", "chair")
 
+    def for_list(self):
+        """For a list of meetings, which never shows the minutes (often pages long)."""
+        return self.defer("minutes")
+
     def held(self):
         """Meetings that took place."""
         return self.filter(status=Meeting.Status.HELD)
