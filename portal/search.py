@@ -139,7 +139,10 @@ def visible(commune):
     condition = Q(pk__in=[])
     for kind, source in SOURCES.items():
         if source.window is None:
-            condition |= Q(kind=kind, object_id__in=source.visible().values("pk"))
+            public = source.visible().order_by()
+            # A queryset without a condition shows every object, and every entry has one.
+            shown = Q(object_id__in=public.values("pk")) if public.query.where else Q()
+            condition |= Q(kind=kind) & shown
         else:
             condition |= Q(kind=kind, shown_from__lte=now) & (
                 Q(shown_until__isnull=True) | Q(shown_until__gt=now)
