@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.widgets import Select
+
 from .models import Document, DocumentType, Issuer, Sector, Validity
 
 
@@ -11,6 +13,7 @@ def _choice(model, label):
         queryset=model.objects.all(),
         to_field_name="slug",
         empty_label=_("Tất cả"),
+        widget=Select,
     )
 
 
@@ -20,9 +23,12 @@ class DocumentFilterForm(forms.Form):
     loai = _choice(DocumentType, _("Loại văn bản"))
     co_quan = _choice(Issuer, _("Cơ quan ban hành"))
     linh_vuc = _choice(Sector, _("Lĩnh vực"))
-    nam = forms.TypedChoiceField(label=_("Năm ban hành"), required=False, coerce=int)
+    nam = forms.TypedChoiceField(label=_("Năm ban hành"), required=False, coerce=int, widget=Select)
     hieu_luc = forms.ChoiceField(
-        label=_("Hiệu lực"), required=False, choices=[("", _("Tất cả")), *Validity.choices]
+        label=_("Hiệu lực"),
+        required=False,
+        choices=[("", _("Tất cả")), *Validity.choices],
+        widget=Select,
     )
 
     def __init__(self, data, commune):

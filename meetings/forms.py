@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.widgets import Select
+
 from .models import Directive, Meeting, Unit
 from .models.directives import DUE_SOON_DAYS
 from .models.meetings import NOMINAL_HOURS
@@ -24,6 +26,7 @@ class DirectiveFilterForm(forms.Form):
     trang_thai = forms.ChoiceField(
         label=_("Tình trạng"),
         required=False,
+        widget=Select,
         choices=[("", _("Tất cả"))] + list(Directive.State.choices),
     )
     don_vi = forms.ModelChoiceField(
@@ -32,11 +35,15 @@ class DirectiveFilterForm(forms.Form):
         queryset=Unit.objects.all(),
         to_field_name="slug",
         empty_label=_("Tất cả"),
+        widget=Select,
     )
-    nam = forms.TypedChoiceField(label=_("Năm họp"), required=False, coerce=int, empty_value=None)
+    nam = forms.TypedChoiceField(
+        label=_("Năm họp"), required=False, coerce=int, empty_value=None, widget=Select
+    )
     han = forms.TypedChoiceField(
         label=_("Thời hạn"),
         required=False,
+        widget=Select,
         coerce=int,
         empty_value=None,
         choices=[("", _("Mọi thời hạn")), (DUE_SOON_DAYS, _("Đến hạn trong 7 ngày tới"))],

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from news.models import Category
 from portal.models import SearchEntry
+from portal.widgets import Select
 
 MAX_QUERY = 200
 
@@ -17,9 +18,10 @@ class SearchForm(forms.Form):
     loai = forms.ChoiceField(
         label=_("Loại"),
         required=False,
+        widget=Select,
         choices=[("", _("Tất cả"))] + SearchEntry.Kind.choices,
     )
-    chuyen_muc = forms.ChoiceField(label=_("Chuyên mục tin"), required=False)
+    chuyen_muc = forms.ChoiceField(label=_("Chuyên mục tin"), required=False, widget=Select)
     tu_ngay = forms.DateField(
         label=_("Từ ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
