@@ -10,7 +10,7 @@ class MeetingSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Meeting.objects.for_commune(self.commune).public().order_by("-start")
+        return Meeting.objects.for_commune(self.commune).for_list().order_by("-start")
 
     def lastmod(self, meeting):
         return meeting.updated_at

@@ -134,7 +134,8 @@ def calendar(request):
     cal.add("x-wr-timezone", timezone.get_current_timezone_name())
     _, host = scheme_and_domain(request)
     local = timezone.get_current_timezone()
-    for meeting in Meeting.objects.for_commune(request.commune).public().order_by("start"):
+    meetings = Meeting.objects.for_commune(request.commune).public().for_list()
+    for meeting in meetings.order_by("start"):
         event = Event()
         event.add("uid", f"cuoc-hop-{meeting.pk}@{host}")
         event.add("dtstamp", meeting.updated_at.astimezone(datetime.UTC))

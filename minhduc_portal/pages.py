@@ -49,7 +49,7 @@ def link(label, url_name, *args):
 def site_map_sections(commune):
     categories = Category.objects.for_commune(commune)
     indicators = Indicator.objects.catalogue()
-    meetings = Meeting.objects.for_commune(commune).held().order_by("-start")[:20]
+    meetings = Meeting.objects.for_commune(commune).held().for_list().order_by("-start")[:20]
     return [
         {**link("Trang chủ", "portal:home"), "children": []},
         {

@@ -37,6 +37,23 @@ def test_meeting_list_pages_make_the_same_queries(counted_client, make_meeting, 
     assert not any('"minutes"' in sql for sql in first + deep)
 
 
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("meetings:calendar", {}),
+        ("portal:site-map", {}),
+        ("sitemap-section", {"section": "meetings"}),
+    ],
+)
+def test_other_lists_of_meetings_leave_the_minutes_out(counted_client, make_meeting, name, kwargs):
+    make_meeting(start=at(datetime.date(2025, 1, 1)))
+    with CaptureQueriesContext(connection) as captured:  # the first request: nothing kept yet
+        assert counted_client.get(reverse(name, kwargs=kwargs)).status_code == 200
+    queries = [query["sql"] for query in captured]
+    assert any("meetings_meeting" in sql for sql in queries)
+    assert not any('"minutes"' in sql for sql in queries)
+
+
 @pytest.mark.parametrize("count", [60, 160])
 def test_tracker_pages_make_the_same_queries(counted_client, make_meeting, make_directive, count):
     meeting = make_meeting()
